@@ -11,16 +11,23 @@
  */
 
 import { correctlyRoundedLog } from './log';
+import { range } from './range';
 
 const N = 624;
 const M = 397;
-const MATRIX_A = 0x9908b0df;
-const UPPER_MASK = 0x80000000;
+// `| 0` keeps each constant an int32 (the same bits): V8 then never falls back to doubles
+const MATRIX_A = 0x9908b0df | 0;
+const UPPER_MASK = 0x80000000 | 0;
 const LOWER_MASK = 0x7fffffff;
+const TEMPER_B = 0x9d2c5680 | 0;
+const TEMPER_C = 0xefc60000 | 0;
 const MAX_SEED = 0xffffffff;
 
 export class RandomState {
-  private readonly state = new Uint32Array(N);
+  // The same bits as uint32; int32 keeps V8 in small integers. `output` holds the tempered words
+  // of the current state, computed in one tight loop per twist, so a draw is one array read.
+  private readonly state = new Int32Array(N);
+  private readonly output = new Int32Array(N);
   private position = N;
   private hasGauss = false;
   private gauss = 0;
@@ -31,22 +38,17 @@ export class RandomState {
       throw new RangeError(`seed must be an integer between 0 and 2^32 - 1, got ${seed}`);
     }
     // init_genrand: key[i] = 1812433253 · (key[i−1] ⊕ (key[i−1] >> 30)) + i  (mod 2^32)
-    this.state[0] = seed >>> 0;
+    this.state[0] = seed;
     for (let i = 1; i < N; i++) {
       const previous = this.state[i - 1];
-      this.state[i] = (Math.imul(1812433253, previous ^ (previous >>> 30)) + i) >>> 0;
+      this.state[i] = Math.imul(1812433253, previous ^ (previous >>> 30)) + i;
     }
   }
 
   /** The next raw 32-bit output of MT19937, as an unsigned integer. */
   nextUint32(): number {
     if (this.position >= N) this.twist();
-    let y = this.state[this.position++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
+    return this.output[this.position++] >>> 0;
   }
 
   /** A double in [0, 1) with 53 random bits: `np.random.rand()`. */
@@ -109,15 +111,10 @@ export class RandomState {
     if (!Number.isInteger(max) || max < 0 || max > MAX_SEED) {
       throw new RangeError(`interval bound must be an integer in 0 … 2^32 - 1, got ${max}`);
     }
-    if (max === 0) return 0;
-    // smallest mask 2^k − 1 ≥ max
-    let mask = max;
-    mask |= mask >>> 1;
-    mask |= mask >>> 2;
-    mask |= mask >>> 4;
-    mask |= mask >>> 8;
-    mask |= mask >>> 16;
-    mask >>>= 0;
+    return max === 0 ? 0 : this.maskedDraw(max, smallestMask(max));
+  }
+
+  private maskedDraw(max: number, mask: number): number {
     let value: number;
     do {
       value = (this.nextUint32() & mask) >>> 0;
@@ -127,34 +124,74 @@ export class RandomState {
 
   /** Shuffles `array` in place exactly as `np.random.shuffle` does on a 1-D array; returns it. */
   shuffle<T>(array: T[]): T[] {
+    // the hot loop of every epoch: nextUint32 and maskedDraw inlined, state kept in locals
+    const output = this.output;
+    let position = this.position;
+    let mask = smallestMask(array.length - 1);
     for (let i = array.length - 1; i >= 1; i--) {
-      const j = this.interval(i);
+      if (mask >>> 1 >= i) mask >>>= 1; // the mask only shrinks as i falls
+      let j: number;
+      do {
+        if (position >= N) {
+          this.twist();
+          position = 0;
+        }
+        j = (output[position++] & mask) >>> 0;
+      } while (j > i);
       const held = array[i];
       array[i] = array[j];
       array[j] = held;
     }
+    this.position = position;
     return array;
   }
 
   /** `np.random.permutation(n)`: a shuffled [0, 1, …, n − 1]. */
   permutation(n: number): number[] {
     checkCount(n, 'n');
-    return this.shuffle(Array.from({ length: n }, (_, i) => i));
+    return this.shuffle(range(n));
   }
 
   /** MT19937's state transition: regenerates the 624 words of state. */
   private twist(): void {
     const mt = this.state;
-    const mix = (upper: number, lower: number, far: number): number => {
-      const y = (upper & UPPER_MASK) | (lower & LOWER_MASK);
-      return (far ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0)) >>> 0;
-    };
+    // mt[i] = mt[i + M] ⊕ (y >> 1) ⊕ (y odd ? A : 0), branch-free, y = upper bit of mt[i] | lower 31 of mt[i + 1]
     let i = 0;
-    for (; i < N - M; i++) mt[i] = mix(mt[i], mt[i + 1], mt[i + M]);
-    for (; i < N - 1; i++) mt[i] = mix(mt[i], mt[i + 1], mt[i + M - N]);
-    mt[N - 1] = mix(mt[N - 1], mt[0], mt[M - 1]);
+    for (; i < N - M; i++) {
+      const y = (mt[i] & UPPER_MASK) | (mt[i + 1] & LOWER_MASK);
+      mt[i] = mt[i + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    }
+    for (; i < N - 1; i++) {
+      const y = (mt[i] & UPPER_MASK) | (mt[i + 1] & LOWER_MASK);
+      mt[i] = mt[i + M - N] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    }
+    const y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
+    mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    const output = this.output;
+    for (let k = 0; k < N; k++) output[k] = temper(mt[k]);
     this.position = 0;
   }
+}
+
+/** MT19937's output tempering of one state word. */
+function temper(word: number): number {
+  let y = word;
+  y ^= y >>> 11;
+  y ^= (y << 7) & TEMPER_B;
+  y ^= (y << 15) & TEMPER_C;
+  y ^= y >>> 18;
+  return y;
+}
+
+/** The smallest 2^k − 1 ≥ max. */
+function smallestMask(max: number): number {
+  let mask = max;
+  mask |= mask >>> 1;
+  mask |= mask >>> 2;
+  mask |= mask >>> 4;
+  mask |= mask >>> 8;
+  mask |= mask >>> 16;
+  return mask >>> 0;
 }
 
 function checkCount(n: number, name: string): void {

@@ -1,0 +1,82 @@
+/**
+ * What every script shares: strict number parsing for flags, one-line errors, writable outputs.
+ */
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import { UsageError, describeExpectedError } from './errors';
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+function parseNumber(flag: string, raw: unknown): number {
+  if (Array.isArray(raw)) throw new UsageError(`--${flag} was given more than once`);
+  const text = String(raw).trim();
+  if (!NUMBER.test(text)) throw new UsageError(`--${flag} must be a number, got "${text}"`);
+  return Number(text);
+}
+
+/** A yargs `coerce` for a whole number in [min, max]. */
+export function integerFlag(flag: string, min: number, max: number): (raw: unknown) => number {
+  return (raw) => {
+    const value = parseNumber(flag, raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got ${String(raw)}`);
+    }
+    return value;
+  };
+}
+
+/** A yargs `coerce` for a finite number greater than zero. */
+export function positiveFlag(flag: string): (raw: unknown) => number {
+  return (raw) => {
+    const value = parseNumber(flag, raw);
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new UsageError(`--${flag} must be a finite number greater than 0, got ${String(raw)}`);
+    }
+    return value;
+  };
+}
+
+/** Makes yargs report a bad flag as one UsageError line instead of the help text. */
+export function failWithUsageError<T>(parser: Argv<T>): Argv<T> {
+  return parser
+    .fail((message, error) => {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`${message ?? error.message} (see --help)`);
+    })
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns || 110));
+}
+
+/** Creates `dir` if needed and proves it writable, before any long work starts. */
+export function ensureWritableDirectory(dir: string, flag = 'out'): string {
+  const resolved = path.resolve(dir);
+  try {
+    mkdirSync(resolved, { recursive: true });
+    if (!statSync(resolved).isDirectory()) throw new Error('not a directory');
+    accessSync(resolved, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`--${flag} ${dir}: cannot write to this directory (${reason})`);
+  }
+  return resolved;
+}
+
+/** Runs a script's main; an expected error becomes `error: <one line>` and exit code 1. */
+export function runMain(main: () => void | Promise<void>): void {
+  Promise.resolve()
+    .then(main)
+    .catch((error: unknown) => {
+      const line = describeExpectedError(error);
+      if (line === undefined) {
+        console.error(error);
+        process.exitCode = 70; // a bug in this repository, not in the input: keep the stack
+        return;
+      }
+      console.error(`error: ${line}`);
+      process.exitCode = 1;
+    });
+}

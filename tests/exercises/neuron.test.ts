@@ -1,0 +1,196 @@
+/**
+ * Part 1: one sigmoid neuron. These tests grade exercises/neuron.ts (`npm test`) and prove
+ * reference/neuron.ts (`npm run test:reference`): `@target` is whichever of the two is tested.
+ */
+import { derivativeOfSigmoid, evaluateNeuron, evaluatePrediction, lossFunction, updateWeights } from '@target/neuron';
+import { RandomState } from '../../lib/random';
+import { centralDifference, copy, expectAllClose, randomMatrix, randomTargets, relativeError, sigma } from '../helpers';
+
+// A hand-checked batch: a = x·w + b = [0.5 − 0.5 + 0.1, 0.1, −0.5 − 0.25 + 0.1] = [0.1, 0.1, −0.65]
+const x = [[1, 2], [0, 0], [-1, 1]];
+const w = [0.5, -0.25];
+const b = 0.1;
+const t = [1, 0, 0];
+const a = [0.1, 0.1, -0.65];
+const y = a.map(sigma);
+
+describe('evaluateNeuron', () => {
+  it('returns y = σ(x·w + b) for each sample', () => {
+    expectAllClose(evaluateNeuron(x, w, b)[0], y, 1e-12, 'y');
+  });
+
+  it('returns the pre-activation a = x·w + b as its second value', () => {
+    expectAllClose(evaluateNeuron(x, w, b)[1], a, 1e-12, 'a');
+  });
+
+  it('gives y = σ(0) = 0.5 for every sample when w = 0 and b = 0', () => {
+    expectAllClose(evaluateNeuron(x, [0, 0], 0)[0], [0.5, 0.5, 0.5], 1e-15, 'y');
+  });
+
+  it('returns one value per sample in each output', () => {
+    const rs = new RandomState(1);
+    const [ys, as] = evaluateNeuron(randomMatrix(rs, 7, 2), [0.3, -0.2], 0.5);
+    expect(ys).toHaveLength(7);
+    expect(as).toHaveLength(7);
+  });
+
+  it('keeps y strictly between 0 and 1 for moderate inputs', () => {
+    const rs = new RandomState(2);
+    const [ys] = evaluateNeuron(randomMatrix(rs, 50, 2, 3), [1.5, -2], 0.3);
+    for (const value of ys) {
+      expect(value).toBeGreaterThan(0);
+      expect(value).toBeLessThan(1);
+    }
+  });
+
+  it('does not change its inputs', () => {
+    const [xs, ws] = [copy(x), copy(w)];
+    evaluateNeuron(xs, ws, b);
+    expect(xs).toEqual(x);
+    expect(ws).toEqual(w);
+  });
+});
+
+describe('derivativeOfSigmoid', () => {
+  it('is 0.25 at a = 0', () => {
+    expectAllClose(derivativeOfSigmoid([0]), [0.25], 1e-15, "σ'(0)");
+  });
+
+  it('is σ(a)·(1 − σ(a)) at the pre-activation', () => {
+    const values = [-3, -0.5, 0.1, 2];
+    expectAllClose(derivativeOfSigmoid(values), values.map((v) => sigma(v) * (1 - sigma(v))), 1e-15, "σ'");
+  });
+
+  it('is symmetric: σ′(−a) = σ′(a)', () => {
+    const values = [0.3, 1.7, 4.2];
+    expectAllClose(derivativeOfSigmoid(values.map((v) => -v)), derivativeOfSigmoid(values), 1e-14, "σ'(−a)");
+  });
+
+  it('matches the central difference of σ', () => {
+    const values = [-2.5, -0.7, 0, 0.9, 3.1];
+    const numeric = values.map((v) => centralDifference(sigma, v));
+    derivativeOfSigmoid(values).forEach((d, i) => expect(relativeError(d, numeric[i])).toBeLessThan(1e-8));
+  });
+
+  it('goes to 0 without NaN for large |a|', () => {
+    const d = derivativeOfSigmoid([-800, 800]);
+    expect(d.every((v) => Number.isFinite(v) && v >= 0 && v < 1e-300)).toBe(true);
+  });
+
+  it('returns one value per input and does not change its input', () => {
+    const input = [1, 2, 3];
+    expect(derivativeOfSigmoid(input)).toHaveLength(3);
+    expect(input).toEqual([1, 2, 3]);
+  });
+});
+
+describe('lossFunction', () => {
+  it('is 1/(2N)·Σ(y − t)² on a hand-checked batch', () => {
+    const expected = y.reduce((sum, yi, i) => sum + (yi - t[i]) ** 2, 0) / (2 * 3);
+    expectAllClose(lossFunction(x, t, w, b), expected, 1e-14, 'J');
+  });
+
+  it('is 0.125 for y = 0.5 and t all ones (the 1/2 and the 1/N are both there)', () => {
+    expectAllClose(lossFunction(x, [1, 1, 1], [0, 0], 0), 0.125, 1e-15, 'J');
+  });
+
+  it('is 0 when the targets equal the outputs', () => {
+    expect(lossFunction(x, copy(y), w, b)).toBeCloseTo(0, 15);
+  });
+
+  it('is a mean: repeating the batch does not change it', () => {
+    expectAllClose(lossFunction([...x, ...x], [...t, ...t], w, b), lossFunction(x, t, w, b), 1e-14, 'J');
+  });
+
+  it('is never negative', () => {
+    const rs = new RandomState(3);
+    for (let trial = 0; trial < 10; trial++) {
+      const xs = randomMatrix(rs, 20, 2, 2);
+      expect(lossFunction(xs, randomTargets(rs, 20), rs.randn(2), rs.randn(1)[0])).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('does not change its inputs', () => {
+    const [xs, ts, ws] = [copy(x), copy(t), copy(w)];
+    lossFunction(xs, ts, ws, b);
+    expect([xs, ts, ws]).toEqual([x, t, w]);
+  });
+});
+
+describe('updateWeights', () => {
+  it('takes the hand-checked step on a one-sample batch', () => {
+    // x = [2, −1], w = [0.5, 0.5], b = 0 → a = 0.5; δ = (σ(0.5) − 1)·σ'(0.5); step = −lr·δ·[2, −1 | 1]
+    const s = sigma(0.5);
+    const delta = (s - 1) * s * (1 - s);
+    const [newW, newB] = updateWeights([[2, -1]], [1], [0.5, 0.5], 0, 0.1);
+    expectAllClose(newW, [0.5 - 0.1 * delta * 2, 0.5 + 0.1 * delta], 1e-14, 'w');
+    expectAllClose(newB, -0.1 * delta, 1e-14, 'b');
+  });
+
+  it.each([1, 2, 3, 4])('steps by −lr × the finite-difference gradient of lossFunction (case %i)', (seed) => {
+    const rs = new RandomState(seed);
+    const xs = randomMatrix(rs, 25, 2, 1.5);
+    const ts = randomTargets(rs, 25);
+    const [w0, b0] = [rs.randn(2), rs.randn(1)[0]];
+    const lr = 0.5;
+    const [w1, b1] = updateWeights(xs, ts, w0, b0, lr);
+    const numericW = w0.map((_, j) =>
+      centralDifference((v) => lossFunction(xs, ts, w0.map((wk, k) => (k === j ? v : wk)), b0), w0[j]),
+    );
+    const numericB = centralDifference((v) => lossFunction(xs, ts, w0, v), b0);
+    w1.forEach((wj, j) => expect(relativeError(wj - w0[j], -lr * numericW[j])).toBeLessThanOrEqual(1e-6));
+    expect(relativeError(b1 - b0, -lr * numericB)).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('averages the gradient: repeating the batch gives the same step', () => {
+    const [w1, b1] = updateWeights(x, t, w, b, 0.5);
+    const [w2, b2] = updateWeights([...x, ...x], [...t, ...t], w, b, 0.5);
+    expectAllClose(w2, w1, 1e-14, 'w');
+    expectAllClose(b2, b1, 1e-14, 'b');
+  });
+
+  it('scales the step with the learning rate', () => {
+    const [w1, b1] = updateWeights(x, t, w, b, 0.1);
+    const [w2, b2] = updateWeights(x, t, w, b, 0.2);
+    expectAllClose(w2.map((v, j) => v - w[j]), w1.map((v, j) => 2 * (v - w[j])), 1e-12, 'step in w');
+    expectAllClose(b2 - b, 2 * (b1 - b), 1e-12, 'step in b');
+  });
+
+  it('lowers the loss with a small learning rate', () => {
+    const [w1, b1] = updateWeights(x, t, w, b, 0.1);
+    expect(lossFunction(x, t, w1, b1)).toBeLessThan(lossFunction(x, t, w, b));
+  });
+
+  it('returns new weights and leaves its inputs unchanged', () => {
+    const [xs, ts, ws] = [copy(x), copy(t), copy(w)];
+    const [newW] = updateWeights(xs, ts, ws, b, 0.5);
+    expect(newW).not.toBe(ws);
+    expect([xs, ts, ws]).toEqual([x, t, w]);
+  });
+});
+
+describe('evaluatePrediction', () => {
+  it('predicts 1 where y ≥ 0.5 and 0 elsewhere', () => {
+    expect(evaluatePrediction(x, t, w, b)[0]).toEqual([1, 1, 0]);
+  });
+
+  it('predicts 1 at exactly y = 0.5', () => {
+    expect(evaluatePrediction([[0, 0]], [1], [1, 1], 0)[0]).toEqual([1]);
+  });
+
+  it('reports the share of correct predictions as accuracy', () => {
+    // predictions [1, 1, 0] against t = [1, 0, 0]: two of three correct
+    expect(evaluatePrediction(x, t, w, b)[1]).toBeCloseTo(2 / 3, 15);
+  });
+
+  it('gives accuracy 1 for a perfect and 0 for an all-wrong classifier', () => {
+    expect(evaluatePrediction(x, [1, 1, 0], w, b)[1]).toBe(1);
+    expect(evaluatePrediction(x, [0, 0, 1], w, b)[1]).toBe(0);
+  });
+
+  it('does not change its inputs', () => {
+    const [xs, ts, ws] = [copy(x), copy(t), copy(w)];
+    evaluatePrediction(xs, ts, ws, b);
+    expect([xs, ts, ws]).toEqual([x, t, w]);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The scripts as a student runs them: real processes, their exit codes and what they print.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function run(script: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(TSX, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const out = mkdtempSync(path.join(tmpdir(), 'scripts-test-'));
+
+describe('train_neuron.ts', () => {
+  it('on the stubs: exits 1 naming the function to implement, in one line', () => {
+    const { status, stderr } = run('train_neuron.ts', '--out', out, '--epochs', '2');
+    expect(status).toBe(1);
+    expect(stderr.trim()).toMatch(/^error: \w+ is not implemented yet: implement it in exercises\/neuron\.ts/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('on a bad flag: exits 1 with one line and no stack trace', () => {
+    const { status, stderr } = run('train_neuron.ts', '--batch-size', '0');
+    expect(status).toBe(1);
+    expect(stderr.trim()).toBe('error: --batch-size must be a whole number from 1 to 1000000, got 0 (see --help)');
+  });
+
+  it('on an unknown flag: exits 1 with one line', () => {
+    const { status, stderr } = run('train_neuron.ts', '--fast');
+    expect(status).toBe(1);
+    expect(stderr.trim()).toBe('error: Unknown argument: fast (see --help)');
+  });
+
+  it('--help lists the flags and exits 0', () => {
+    const { status, stdout } = run('train_neuron.ts', '--help');
+    expect(status).toBe(0);
+    for (const flag of ['--target', '--linearly-separable', '--batch-size', '--learning-rate', '--epochs', '--seed', '--out', '--json', '--quiet']) {
+      expect(stdout).toContain(flag);
+    }
+  });
+
+  it('with the reference: prints the accuracy table and the plot paths', () => {
+    const { status, stdout } = run('train_neuron.ts', '--target', 'reference', '--epochs', '5', '--out', out);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/test\s+│\s+1000\s+│\s+\d+\.\d\d %/);
+    expect(stdout).toContain('neuron-linearly-separable-decision.png');
+  });
+});
