@@ -98,15 +98,16 @@ export function decisionRegions(predict: (grid: Matrix) => Vector, resolution = 
         }
       }
       const probability = predict(grid);
+      // cells snapped to whole pixels, so neighbours neither overlap nor leave seams
+      const edgeX = (col: number) => Math.round(left + (col / resolution) * (right - left));
+      const edgeY = (row: number) => Math.round(top + (row / resolution) * (bottom - top));
       const ctx = chart.ctx;
-      const cellWidth = (right - left) / resolution;
-      const cellHeight = (bottom - top) / resolution;
       ctx.save();
       probability.forEach((p, i) => {
-        ctx.fillStyle = REGION_COLOURS[p >= 0.5 ? 1 : 0];
         const row = Math.floor(i / resolution);
         const col = i % resolution;
-        ctx.fillRect(left + col * cellWidth, top + row * cellHeight, cellWidth + 0.5, cellHeight + 0.5);
+        ctx.fillStyle = REGION_COLOURS[p >= 0.5 ? 1 : 0];
+        ctx.fillRect(edgeX(col), edgeY(row), edgeX(col + 1) - edgeX(col), edgeY(row + 1) - edgeY(row));
       });
       ctx.restore();
     },
@@ -132,13 +133,12 @@ export function renderCurve(file: string, values: Vector, title: string, yLabel:
   renderPng(file, {
     type: 'line',
     data: {
-      labels: values.map((_, i) => i + 1),
-      datasets: [{ label: yLabel, data: values, borderColor: CLASS_COLOURS[0], borderWidth: 2, pointRadius: 0 }],
+      datasets: [{ label: yLabel, data: values.map((y, i) => ({ x: i + 1, y })), borderColor: CLASS_COLOURS[0], borderWidth: 2, pointRadius: 0 }],
     },
     options: {
       plugins: { title: { display: true, text: title, font: { size: 17 } }, legend: { position: 'bottom' } },
       scales: {
-        x: { title: { display: true, text: 'epoch' }, ticks: { maxTicksLimit: 11 } },
+        x: { type: 'linear', min: 1, max: Math.max(2, values.length), title: { display: true, text: 'epoch' } },
         y: { type: logScale ? 'logarithmic' : 'linear', title: { display: true, text: yLabel } },
       },
     },

@@ -1,0 +1,29 @@
+/**
+ * What `npm run bench` times: each case runs a trainer of this repository and its NumPy mirror in
+ * bench/ on the same data with the same seed, each as its own process, as a student would.
+ */
+export interface BenchCase {
+  name: string;
+  /** scripts/<script> and its flags; it must accept --json FILE and report "seconds". */
+  script: string;
+  args: string[];
+  /** bench/<file> and its arguments; it prints one JSON object with "seconds". */
+  numpy: { file: string; args: string[] };
+  /** The goal: TypeScript seconds ≤ goal × NumPy seconds. */
+  goal: number;
+  /** Flattens each side's parameters, to report how far the two runs ended apart. */
+  parameters: (json: Record<string, unknown>, side: 'ts' | 'numpy') => number[];
+}
+
+const flat = (value: unknown): number[] => (Array.isArray(value) ? value.flatMap(flat) : typeof value === 'number' ? [value] : []);
+
+export const BENCH_CASES: BenchCase[] = [
+  {
+    name: 'train:neuron, lab defaults (linearly separable, 1000 epochs)',
+    script: 'train_neuron.ts',
+    args: ['--target', 'reference'],
+    numpy: { file: 'lab.py', args: ['neuron'] },
+    goal: 0.5,
+    parameters: (json, side) => (side === 'ts' ? flat(Object.values(json.parameters as object)) : flat(json.parameters)),
+  },
+];
