@@ -26,4 +26,12 @@ export const BENCH_CASES: BenchCase[] = [
     goal: 0.5,
     parameters: (json, side) => (side === 'ts' ? flat(Object.values(json.parameters as object)) : flat(json.parameters)),
   },
+  {
+    name: 'train:network, lab defaults (not separable, 2000 epochs)',
+    script: 'train_network.ts',
+    args: ['--target', 'reference'],
+    numpy: { file: 'lab.py', args: ['network'] },
+    goal: 0.5,
+    parameters: (json, side) => (side === 'ts' ? flat(Object.values(json.parameters as object)) : flat(json.parameters)),
+  },
 ];

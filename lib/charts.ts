@@ -5,6 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { ChartConfiguration, ChartDataset, Plugin, ScatterDataPoint } from 'chart.js' with { 'resolution-mode': 'import' };
+import path from 'node:path';
+import { GlobalFonts, ImageData, createCanvas } from 'canvas'; // @napi-rs/canvas, aliased in package.json: one instance with chartjs-node-canvas
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { Matrix, Vector } from './types';
 
@@ -16,16 +18,57 @@ export const CLASS_COLOURS = ['#1f77b4', '#ff7f0e'] as const;
 export const REGION_COLOURS = ['rgba(31, 119, 180, 0.16)', 'rgba(255, 127, 14, 0.16)'] as const;
 export const ERROR_COLOUR = '#d62728';
 
+/**
+ * The font every chart uses, shipped by the dejavu-fonts-ttf package: the same pictures on every
+ * machine, whatever fonts it has (a generic "sans-serif" resolved differently from run to run).
+ */
+export const FONT_FAMILY = 'Lab Sans';
+
 let renderer: ChartJSNodeCanvas | undefined;
 
-/** Renders one chart configuration to a PNG file. */
-export function renderPng(file: string, configuration: ChartConfiguration): void {
-  renderer ??= new ChartJSNodeCanvas({ width: WIDTH, height: HEIGHT, backgroundColour: 'white' });
-  const png = renderer.renderToBufferSync(
+function createRenderer(): ChartJSNodeCanvas {
+  const fonts = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
+    if (GlobalFonts.registerFromPath(path.join(fonts, file), FONT_FAMILY) === null) throw new Error(`cannot load the font ${file}`);
+  }
+  return new ChartJSNodeCanvas({
+    width: WIDTH,
+    height: HEIGHT,
+    backgroundColour: 'white',
+    chartCallback: (chartJs) => {
+      chartJs.defaults.font.family = FONT_FAMILY;
+    },
+  });
+}
+
+function renderBuffer(configuration: ChartConfiguration): Buffer {
+  renderer ??= createRenderer();
+  return renderer.renderToBufferSync(
     { ...configuration, options: { ...configuration.options, animation: false, responsive: false } },
     'image/png',
   );
-  writeFileSync(file, png);
+}
+
+/** Renders one chart configuration to a PNG file. */
+export function renderPng(file: string, configuration: ChartConfiguration): void {
+  writeFileSync(file, renderBuffer(configuration));
+}
+
+/**
+ * Renders charts next to each other, left to right, into one PNG file. Each chart's pixels are
+ * captured by a plugin once it has drawn (decoding a rendered PNG back would be asynchronous).
+ */
+export function renderSideBySide(file: string, configurations: ChartConfiguration[]): void {
+  const canvas = createCanvas(WIDTH * configurations.length, HEIGHT);
+  const ctx = canvas.getContext('2d');
+  configurations.forEach((configuration, i) => {
+    let pixels: Uint8ClampedArray | undefined;
+    const capture: Plugin = { id: 'capturePixels', afterRender: (chart) => void (pixels = chart.ctx.getImageData(0, 0, WIDTH, HEIGHT).data) };
+    renderBuffer({ ...configuration, plugins: [...(configuration.plugins ?? []), capture] });
+    if (pixels === undefined) throw new Error('chart.js did not render the chart');
+    ctx.putImageData(new ImageData(pixels, WIDTH, HEIGHT), i * WIDTH, 0);
+  });
+  writeFileSync(file, canvas.toBuffer('image/png'));
 }
 
 export interface Bounds {
@@ -66,8 +109,10 @@ export function scatterByClass(points: Matrix, labels: Vector, names: readonly [
   );
 }
 
+export const LINE_COLOURS = ['#222222', '#2ca02c', '#9467bd'] as const;
+
 /** The line w1·u + w2·v + b = 0 clipped to the bounds, as a dashed line dataset (none if w = 0). */
-export function boundaryLine(w: Vector, b: number, bounds: Bounds, label: string): ChartDataset<'scatter'>[] {
+export function boundaryLine(w: Vector, b: number, bounds: Bounds, label: string, colour: string = LINE_COLOURS[0]): ChartDataset<'scatter'>[] {
   const [w1, w2] = w;
   let points: ScatterDataPoint[];
   if (Math.abs(w2) >= Math.abs(w1)) {
@@ -76,7 +121,7 @@ export function boundaryLine(w: Vector, b: number, bounds: Bounds, label: string
   } else {
     points = [bounds.yMin, bounds.yMax].map((y) => ({ x: -(b + w2 * y) / w1, y }));
   }
-  return [{ type: 'scatter', label, data: points, showLine: true, borderColor: '#222', borderDash: [8, 5], borderWidth: 2, pointRadius: 0 }];
+  return [{ type: 'scatter', label, data: points, showLine: true, borderColor: colour, backgroundColor: colour, borderDash: [8, 5], borderWidth: 2, pointRadius: 0 }];
 }
 
 /**

@@ -3,6 +3,7 @@
  */
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import Table from 'cli-table3';
 import type { Argv } from 'yargs';
 import { UsageError, describeExpectedError } from './errors';
 
@@ -79,4 +80,14 @@ export function runMain(main: () => void | Promise<void>): void {
       console.error(`error: ${line}`);
       process.exitCode = 1;
     });
+}
+
+/** A compact table for terminal output: a rule under the header, none between rows, no colours. */
+export function makeTable(head: string[], colAligns?: ('left' | 'right' | 'center')[]): Table.Table {
+  return new Table({
+    head,
+    colAligns,
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
 }

@@ -1,8 +1,7 @@
 /**
  * The runs `npm run demo` makes: each lab model from reference/ at the lab's defaults.
  */
-import { neuronClassifier } from './models/neuron';
-import { parseTrainerArgs, runTrainer, type TrainerDefaults } from './trainer';
+import { NETWORK, NEURON, runExperiment, type Experiment } from './experiments';
 
 export interface DemoResult {
   summary: string;
@@ -15,18 +14,19 @@ export interface DemoRun {
   run: (out: string) => DemoResult;
 }
 
-const NEURON_DEFAULTS: TrainerDefaults = { linearlySeparable: true, batchSize: 500, learningRate: 0.5, epochs: 1000 };
-
-function neuronRun(linearlySeparable: boolean): DemoRun {
+function trainerRun<P>(part: string, experiment: Experiment<P>, linearlySeparable: boolean): DemoRun {
   const dataset = linearlySeparable ? 'linearly-separable' : 'not-linearly-separable';
   return {
-    title: `Part 1: neuron on ${dataset}`,
+    title: `${part}: ${experiment.script} on ${dataset}`,
     run: (out) => {
-      const args = parseTrainerArgs('demo', '', NEURON_DEFAULTS, ['--target', 'reference', '--out', out]);
-      const run = runTrainer({ model: 'neuron', classifier: neuronClassifier, boundary: (p) => p }, { ...args, linearlySeparable });
+      const run = runExperiment(experiment, ['--target', 'reference', '--out', out], { linearlySeparable });
       return { summary: `${(100 * run.accuracy.test).toFixed(1)} % test accuracy`, seconds: run.seconds, plots: run.plots };
     },
   };
 }
 
-export const DEMO_RUNS: DemoRun[] = [neuronRun(true), neuronRun(false)];
+export const DEMO_RUNS: DemoRun[] = [
+  trainerRun('Part 1', NEURON, true),
+  trainerRun('Part 1', NEURON, false),
+  trainerRun('Part 2', NETWORK, false),
+];

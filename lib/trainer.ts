@@ -5,14 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import Table from 'cli-table3';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ensureWritableDirectory, failWithUsageError, integerFlag, positiveFlag } from './cli';
-import { loadLabData, type DatasetName } from './dataset';
+import { ensureWritableDirectory, failWithUsageError, integerFlag, positiveFlag, makeTable } from './cli';
+import { loadLabData, type DatasetName, type LabData } from './dataset';
 import { UsageError } from './errors';
 import type { Classifier } from './models/classifier';
-import { plotDataset, plotDecision, plotLoss } from './plotting';
+import { plotDataset, plotDecision, plotLoss, type DecisionPlot, type Line } from './plotting';
 import { RandomState } from './random';
 import { TARGETS, type Target } from './targets';
 import { train } from './training';
@@ -35,13 +34,12 @@ export interface TrainerArgs extends TrainerDefaults {
   out: string;
   json?: string;
   quiet: boolean;
+  plots: boolean;
 }
 
-/** Parses a trainer's flags; a bad one throws a one-line UsageError. */
-export function parseTrainerArgs(name: string, description: string, defaults: TrainerDefaults, argv = hideBin(process.argv)): TrainerArgs {
-  return failWithUsageError(yargs(argv))
-    .scriptName(`npm run ${name} --`)
-    .usage(`${description}\n\nUsage: $0 [flags]`)
+/** Adds a trainer's flags, with these defaults, to a yargs parser. */
+export function withTrainerFlags<T>(parser: Argv<T>, defaults: TrainerDefaults) {
+  return parser
     .option('target', { choices: TARGETS, default: 'exercises' as Target, describe: 'whose code to train: yours or the reference solution' })
     .option('linearly-separable', { type: 'boolean', default: defaults.linearlySeparable, describe: 'the linearly separable dataset (--no-linearly-separable for the other)' })
     .option('batch-size', { default: defaults.batchSize, coerce: integerFlag('batch-size', 1, MAX_BATCH_SIZE), describe: 'samples per gradient step' })
@@ -51,7 +49,13 @@ export function parseTrainerArgs(name: string, description: string, defaults: Tr
     .option('out', { type: 'string', default: 'plots', describe: 'directory for the PNG plots' })
     .option('json', { type: 'string', describe: 'also write a JSON summary to this file' })
     .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-    .parseSync() as TrainerArgs;
+    .option('plots', { type: 'boolean', default: true, describe: 'draw the PNG plots (--no-plots to skip them)' });
+}
+
+/** Parses a trainer's flags; a bad one throws a one-line UsageError. */
+export function parseTrainerArgs(name: string, description: string, defaults: TrainerDefaults, argv = hideBin(process.argv)): TrainerArgs {
+  const parser = failWithUsageError(yargs(argv)).scriptName(`npm run ${name} --`).usage(`${description}\n\nUsage: $0 [flags]`);
+  return withTrainerFlags(parser, defaults).parseSync() as TrainerArgs;
 }
 
 export interface TrainerRun<P> {
@@ -66,10 +70,10 @@ export interface TrainerSpec<P> {
   /** Names the plots: `<model>-<dataset>-decision.png`. */
   model: string;
   classifier: (target: Target) => Classifier<P>;
-  /** A linear model's decision boundary, to draw as a line. */
-  boundary?: (params: P) => { w: number[]; b: number };
-  /** Further plots for this model; returns the files written. */
-  extraPlots?: (params: P, test: Labelled, outDir: string, stem: string, title: string) => string[];
+  /** Lines to draw in input space: a neuron's boundary, a network's hidden neurons. */
+  lines?: (params: P) => Line[];
+  /** Further plots for this model, given the input-space decision plot; returns the files written. */
+  extraPlots?: (params: P, decision: DecisionPlot, outDir: string, stem: string) => string[];
 }
 
 function datasetName(args: TrainerArgs): DatasetName {
@@ -100,36 +104,43 @@ export function runTrainer<P>(spec: TrainerSpec<P>, args: TrainerArgs): TrainerR
 
   const score = (set: Labelled): number => classifier.predict(set.x, set.t, result.params)[1];
   const accuracy = { train: score(data.train), validation: score(data.validation), test: score(data.test) };
-  const table = new Table({ head: ['set', 'rows', 'accuracy'], colAligns: ['left', 'right', 'right'], style: { head: [], border: [] } });
+  const table = makeTable(['set', 'rows', 'accuracy'], ['left', 'right', 'right']);
   for (const [set, rows] of [['train', data.train], ['validation', data.validation], ['test', data.test]] as const) {
     table.push([set, rows.t.length, `${(100 * accuracy[set]).toFixed(2)} %`]);
   }
   log(table.toString());
   log(`final validation loss ${result.validationLoss.at(-1)?.toExponential(4)}; training took ${result.seconds.toFixed(3)} s`);
 
+  const run = { params: result.params, accuracy, validationLoss: result.validationLoss, seconds: result.seconds, plots: [] as string[] };
+  if (args.plots) run.plots = drawPlots(spec, classifier, run, data, outDir, name, settings);
+  if (run.plots.length > 0) log(`plots: ${run.plots.map((p) => path.relative(process.cwd(), p)).join(', ')}`);
+  if (args.json !== undefined) {
+    writeFileSync(args.json, `${JSON.stringify(summary(classifier, run), null, 2)}\n`);
+    log(`summary: ${args.json}`);
+  }
+  return run;
+}
+
+/** The dataset, the decision regions, the loss curve and the model's own plots; returns the files. */
+function drawPlots<P>(spec: TrainerSpec<P>, classifier: Classifier<P>, result: TrainerRun<P>, data: LabData, outDir: string, name: DatasetName, settings: string): string[] {
+  const { accuracy } = result;
   const stem = `${spec.model}-${name}`;
   const title = `${spec.model} on ${name} (${settings}): ${(100 * accuracy.test).toFixed(1)} % test accuracy`;
   const plots = [path.join(outDir, `dataset-${name}.png`), path.join(outDir, `${stem}-decision.png`), path.join(outDir, `${stem}-loss.png`)];
   const trainingRows = { x: [...data.train.x, ...data.validation.x], t: [...data.train.t, ...data.validation.t] };
   plotDataset(plots[0], trainingRows, `The ${name} dataset: ${trainingRows.t.length} training rows`);
   const [prediction] = classifier.predict(data.test.x, data.test.t, result.params);
-  plotDecision(plots[1], {
+  const decision: DecisionPlot = {
     test: data.test,
     prediction,
     output: (x) => classifier.output(x, result.params),
-    boundary: spec.boundary?.(result.params),
+    lines: spec.lines?.(result.params),
     title,
-  });
+  };
+  plotDecision(plots[1], decision);
   plotLoss(plots[2], result.validationLoss, `Validation loss of the ${spec.model} on ${name} (${settings})`);
-  plots.push(...(spec.extraPlots?.(result.params, data.test, outDir, stem, title) ?? []));
-  log(`plots: ${plots.map((p) => path.relative(process.cwd(), p)).join(', ')}`);
-
-  const run = { params: result.params, accuracy, validationLoss: result.validationLoss, seconds: result.seconds, plots };
-  if (args.json !== undefined) {
-    writeFileSync(args.json, `${JSON.stringify(summary(classifier, run), null, 2)}\n`);
-    log(`summary: ${args.json}`);
-  }
-  return run;
+  plots.push(...(spec.extraPlots?.(result.params, decision, outDir, stem) ?? []));
+  return plots;
 }
 
 /** The JSON summary: parameters, accuracy, validation loss per epoch, loop seconds. */

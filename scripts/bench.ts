@@ -6,11 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Table from 'cli-table3';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { BENCH_CASES } from '../lib/bench-cases';
-import { failWithUsageError, integerFlag, runMain } from '../lib/cli';
+import { failWithUsageError, integerFlag, runMain, makeTable } from '../lib/cli';
 import { ROOT } from '../lib/targets';
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -35,7 +34,7 @@ runMain(() => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'bench-'));
   const withNumpy = numpyAvailable();
   if (!withNumpy) console.log('python3 with numpy is not available here: timing the TypeScript side only');
-  const table = new Table({ head: ['case', 'TypeScript s', 'NumPy s', 'ratio', 'goal', 'max |Δ param|'], style: { head: [], border: [] } });
+  const table = makeTable(['case', 'TypeScript s', 'NumPy s', 'ratio', 'goal', 'max |Δ param|']);
   for (const c of BENCH_CASES.filter((b) => argv.only === undefined || b.name.includes(argv.only))) {
     console.log(`timing ${c.name} (${argv.repeats}× each side)…`);
     const tsRuns: Record<string, unknown>[] = [];

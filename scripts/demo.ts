@@ -3,10 +3,9 @@
  * all plots into plots/.   npm run demo [-- --out DIR]
  */
 import path from 'node:path';
-import Table from 'cli-table3';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError, runMain } from '../lib/cli';
+import { failWithUsageError, runMain, makeTable } from '../lib/cli';
 import { DEMO_RUNS } from '../lib/demo-runs';
 
 runMain(() => {
@@ -15,7 +14,7 @@ runMain(() => {
     .usage('Trains every model of the lab from reference/ with the lab defaults and writes all plots.')
     .option('out', { type: 'string', default: 'plots', describe: 'directory for the PNG plots' })
     .parseSync();
-  const table = new Table({ head: ['run', 'result', 'seconds'], style: { head: [], border: [] } });
+  const table = makeTable(['run', 'result', 'seconds']);
   const plots: string[] = [];
   for (const demo of DEMO_RUNS) {
     console.log(`\n== ${demo.title}`);

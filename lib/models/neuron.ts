@@ -1,4 +1,5 @@
 /** The single neuron of Part 1 as a Classifier, from exercises/neuron.ts or reference/neuron.ts. */
+import type { Line } from '../plotting';
 import type { RandomState } from '../random';
 import { loadTarget, type Target } from '../targets';
 import type { Vector } from '../types';
@@ -25,4 +26,9 @@ export function neuronClassifier(target: Target): Classifier<NeuronParams> {
     output: (x, { w, b }) => neuron.evaluateNeuron(x, w, b)[0],
     toJson: ({ w, b }) => ({ w, b }),
   };
+}
+
+/** The neuron's decision boundary w·x + b = 0 (where y = 0.5). */
+export function neuronLine({ w, b }: NeuronParams): Line[] {
+  return [{ w, b, label: 'decision boundary w·x + b = 0' }];
 }

@@ -51,3 +51,32 @@ describe('train_neuron.ts', () => {
     expect(stdout).toContain('neuron-linearly-separable-decision.png');
   });
 });
+
+describe('train_network.ts', () => {
+  it('on the stubs: exits 1 naming a function of exercises/network.ts, in one line', () => {
+    const { status, stderr } = run('train_network.ts', '--out', out, '--epochs', '2');
+    expect(status).toBe(1);
+    expect(stderr.trim()).toMatch(/^error: \w+ is not implemented yet: implement it in exercises\/network\.ts/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('with the reference: writes the hidden-space plot too', () => {
+    const { status, stdout } = run('train_network.ts', '--target', 'reference', '--epochs', '5', '--out', out);
+    expect(status).toBe(0);
+    expect(stdout).toContain('network-not-linearly-separable-hidden.png');
+  });
+});
+
+describe('sweep.ts', () => {
+  it('summarises the test accuracy over the seeds', () => {
+    const { status, stdout } = run('sweep.ts', '--model', 'neuron', '--target', 'reference', '--seeds', '0,1', '--epochs', '3', '--quiet');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/below 90\.0 % in \d of 2 runs/);
+  });
+
+  it('rejects a malformed --seeds in one line', () => {
+    const { status, stderr } = run('sweep.ts', '--seeds', '3-1');
+    expect(status).toBe(1);
+    expect(stderr.trim()).toMatch(/^error: --seeds range 3-1 is empty or too long/);
+  });
+});

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../lib/errors';
+import { NETWORK, NEURON } from '../../lib/experiments';
 import { neuronClassifier } from '../../lib/models/neuron';
 import { DEFAULT_SEED, parseTrainerArgs, runTrainer, summary } from '../../lib/trainer';
 
@@ -44,7 +45,7 @@ describe('parseTrainerArgs', () => {
 describe('runTrainer (reference neuron, a short run)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'trainer-test-'));
   const args = { ...parse('--target', 'reference', '--epochs', '20', '--quiet'), out, json: path.join(out, 'run.json') };
-  const spec = { model: 'neuron', classifier: neuronClassifier, boundary: (p: { w: number[]; b: number }) => p };
+  const spec = NEURON.spec('reference');
   const run = runTrainer(spec, args);
 
   it('records one validation loss per epoch, falling', () => {
@@ -91,5 +92,26 @@ describe('runTrainer (reference neuron, a short run)', () => {
 
   it('stops with a clear message when training diverges', () => {
     expect(() => runTrainer(spec, { ...args, learningRate: 1e308 })).toThrow(/diverged at epoch 1/);
+  });
+});
+
+describe('runTrainer (reference network, a short run)', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'trainer-network-'));
+  const args = { ...parseTrainerArgs('train:network', 'test', NETWORK.defaults, ['--target', 'reference', '--epochs', '10', '--quiet']), out };
+  const run = runTrainer(NETWORK.spec('reference'), args);
+
+  it('writes the hidden-space plot, twice as wide as the others', () => {
+    const hidden = run.plots.find((p) => p.endsWith('network-not-linearly-separable-hidden.png'));
+    expect(hidden).toBeDefined();
+    const png = readFileSync(hidden as string);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2000, 750]);
+  });
+
+  it('reports all four parameters in the JSON summary', () => {
+    expect(Object.keys(summary(NETWORK.spec('reference').classifier('reference'), run).parameters as object)).toEqual(['w', 'b', 'Wt', 'bt']);
+  });
+
+  it('draws nothing with --no-plots', () => {
+    expect(runTrainer(NETWORK.spec('reference'), { ...args, plots: false }).plots).toEqual([]);
   });
 });

@@ -1,0 +1,7 @@
+/**
+ * Part 2: trains the 2-2-1 network (the lab's train_network.py).
+ *   npm run train:network -- --target reference --seed 3
+ */
+import { NETWORK, experimentMain } from '../lib/experiments';
+
+experimentMain(NETWORK);

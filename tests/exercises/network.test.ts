@@ -1,0 +1,183 @@
+/**
+ * Part 2: the 2-2-1 network. These tests grade exercises/network.ts (`npm test -- network`) and
+ * prove reference/network.ts: `@target` is whichever of the two is tested.
+ */
+import { evaluateNetwork, evaluatePrediction, lossFunction, updateWeights } from '@target/network';
+import { RandomState } from '../../lib/random';
+import type { Matrix, Vector } from '../../lib/types';
+import { centralDifference, copy, expectAllClose, randomMatrix, randomTargets, relativeError, sigma } from '../helpers';
+
+// A hand-checked network. Sample [1, 2]: a_h = [1·0.5 + 2·(−1) + 0.1, 1·0.25 + 2·0.75 − 0.2] = [−1.4, 1.55]
+const x = [[1, 2], [0, 0], [-1, 0.5]];
+const t = [1, 0, 1];
+const w = [1.5, -2];
+const b = 0.3;
+const Wt = [[0.5, 0.25], [-1, 0.75]];
+const bt = [0.1, -0.2];
+
+/** The forward pass written out by hand, independently of any implementation. */
+function forward(xi: Vector, net = { w, b, Wt, bt }): { aH: Vector; h: Vector; aY: number; y: number } {
+  const aH = [0, 1].map((j) => xi[0] * net.Wt[0][j] + xi[1] * net.Wt[1][j] + net.bt[j]);
+  const h = aH.map(sigma);
+  const aY = h[0] * net.w[0] + h[1] * net.w[1] + net.b;
+  return { aH, h, aY, y: sigma(aY) };
+}
+const expected = x.map((xi) => forward(xi));
+
+function randomNetwork(rs: RandomState): { w: Vector; b: number; Wt: Matrix; bt: Vector } {
+  return { w: rs.randn(2), b: rs.randn(1)[0], Wt: rs.randn(2, 2), bt: rs.randn(2) };
+}
+
+describe('evaluateNetwork', () => {
+  it('computes the hidden pre-activations a_h = x·W̃ + b̃ (W̃[k][j]: input k → hidden j)', () => {
+    expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[3], expected.map((e) => e.aH), 1e-12, 'aH');
+    expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[3][0], [-1.4, 1.55], 1e-12, 'aH of the first sample');
+  });
+
+  it('computes the hidden outputs h = σ(a_h)', () => {
+    expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[2], expected.map((e) => e.h), 1e-12, 'h');
+  });
+
+  it('computes the output pre-activation a_y = h·w + b', () => {
+    expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[1], expected.map((e) => e.aY), 1e-12, 'aY');
+  });
+
+  it('computes the output y = σ(a_y)', () => {
+    expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[0], expected.map((e) => e.y), 1e-12, 'y');
+  });
+
+  it('returns N outputs and N×2 hidden values', () => {
+    const [y, aY, h, aH] = evaluateNetwork(randomMatrix(new RandomState(1), 6, 2), w, b, Wt, bt);
+    expect([y.length, aY.length, h.length, aH.length]).toEqual([6, 6, 6, 6]);
+    expect(h.every((row) => row.length === 2) && aH.every((row) => row.length === 2)).toBe(true);
+  });
+
+  it('with an identity hidden layer (W̃ = I, b̃ = 0) is a neuron on σ(x)', () => {
+    const [y, , h] = evaluateNetwork(x, w, b, [[1, 0], [0, 1]], [0, 0]);
+    expectAllClose(h, x.map((xi) => xi.map(sigma)), 1e-12, 'h');
+    expectAllClose(y, x.map((xi) => sigma(w[0] * sigma(xi[0]) + w[1] * sigma(xi[1]) + b)), 1e-12, 'y');
+  });
+
+  it('does not change its inputs', () => {
+    const args = copy({ x, w, Wt, bt });
+    evaluateNetwork(args.x, args.w, b, args.Wt, args.bt);
+    expect(args).toEqual({ x, w, Wt, bt });
+  });
+});
+
+describe('lossFunction', () => {
+  it('is 1/(2N)·Σ(y − t)² on a hand-checked batch', () => {
+    const J = expected.reduce((sum, e, i) => sum + (e.y - t[i]) ** 2, 0) / (2 * 3);
+    expectAllClose(lossFunction(x, t, w, b, Wt, bt), J, 1e-14, 'J');
+  });
+
+  it('is 0.125 when every output is 0.5 and every target 1', () => {
+    expectAllClose(lossFunction(x, [1, 1, 1], [0, 0], 0, Wt, bt), 0.125, 1e-15, 'J');
+  });
+
+  it('is a mean: repeating the batch does not change it', () => {
+    expectAllClose(lossFunction([...x, ...x], [...t, ...t], w, b, Wt, bt), lossFunction(x, t, w, b, Wt, bt), 1e-14, 'J');
+  });
+
+  it('is never negative', () => {
+    const rs = new RandomState(3);
+    for (let trial = 0; trial < 10; trial++) {
+      const net = randomNetwork(rs);
+      expect(lossFunction(randomMatrix(rs, 15, 2, 2), randomTargets(rs, 15), net.w, net.b, net.Wt, net.bt)).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('does not change its inputs', () => {
+    const args = copy({ x, t, w, Wt, bt });
+    lossFunction(args.x, args.t, args.w, b, args.Wt, args.bt);
+    expect(args).toEqual({ x, t, w, Wt, bt });
+  });
+});
+
+describe('updateWeights', () => {
+  /** The finite-difference gradient of lossFunction with respect to each of the 9 parameters. */
+  function numericGradients(xs: Matrix, ts: Vector, net: ReturnType<typeof randomNetwork>) {
+    const loss = (n: typeof net) => lossFunction(xs, ts, n.w, n.b, n.Wt, n.bt);
+    return {
+      w: [0, 1].map((j) => centralDifference((v) => loss({ ...net, w: net.w.map((wj, k) => (k === j ? v : wj)) }), net.w[j])),
+      b: centralDifference((v) => loss({ ...net, b: v }), net.b),
+      Wt: [0, 1].map((k) => [0, 1].map((j) => centralDifference((v) => loss({ ...net, Wt: net.Wt.map((row, r) => row.map((u, c) => (r === k && c === j ? v : u))) }), net.Wt[k][j]))),
+      bt: [0, 1].map((j) => centralDifference((v) => loss({ ...net, bt: net.bt.map((u, k) => (k === j ? v : u)) }), net.bt[j])),
+    };
+  }
+
+  it.each([1, 2, 3])('steps every parameter by −lr × its finite-difference gradient (case %i)', (seed) => {
+    const rs = new RandomState(seed);
+    const xs = randomMatrix(rs, 20, 2, 1.5);
+    const ts = randomTargets(rs, 20);
+    const net = randomNetwork(rs);
+    const lr = 0.5;
+    const [w1, b1, Wt1, bt1] = updateWeights(xs, ts, net.w, net.b, net.Wt, net.bt, lr);
+    const numeric = numericGradients(xs, ts, net);
+    const check = (name: string, step: number, gradient: number) => {
+      const error = relativeError(step, -lr * gradient);
+      if (!(error <= 1e-6)) throw new Error(`${name}: step ${step}, expected −lr × ∂J/∂${name} = ${-lr * gradient} (relative error ${error.toExponential(2)})`);
+    };
+    [0, 1].forEach((j) => check(`w[${j}]`, w1[j] - net.w[j], numeric.w[j]));
+    check('b', b1 - net.b, numeric.b);
+    [0, 1].forEach((k) => [0, 1].forEach((j) => check(`Wt[${k}][${j}]`, Wt1[k][j] - net.Wt[k][j], numeric.Wt[k][j])));
+    [0, 1].forEach((j) => check(`bt[${j}]`, bt1[j] - net.bt[j], numeric.bt[j]));
+  });
+
+  it('averages the gradients: repeating the batch gives the same step', () => {
+    const once = updateWeights(x, t, w, b, Wt, bt, 0.5);
+    const twice = updateWeights([...x, ...x], [...t, ...t], w, b, Wt, bt, 0.5);
+    expectAllClose(twice.flat(2), once.flat(2), 1e-13, 'parameters');
+  });
+
+  it('returns parameters of the same shapes', () => {
+    const [w1, b1, Wt1, bt1] = updateWeights(x, t, w, b, Wt, bt, 0.1);
+    expect([w1.length, typeof b1, Wt1.length, Wt1[0].length, Wt1[1].length, bt1.length]).toEqual([2, 'number', 2, 2, 2, 2]);
+  });
+
+  it('lowers the loss with a small learning rate', () => {
+    const [w1, b1, Wt1, bt1] = updateWeights(x, t, w, b, Wt, bt, 0.1);
+    expect(lossFunction(x, t, w1, b1, Wt1, bt1)).toBeLessThan(lossFunction(x, t, w, b, Wt, bt));
+  });
+
+  it('learns a separable toy set through an identity hidden layer', () => {
+    // class 1 where x1 + x2 > 0: separable in σ(x) too, since σ is increasing
+    const rs = new RandomState(7);
+    const xs = randomMatrix(rs, 40, 2, 2);
+    const ts = xs.map(([x1, x2]) => (x1 + x2 > 0 ? 1 : 0));
+    let net: [Vector, number, Matrix, Vector] = [[0, 0], 0, [[1, 0], [0, 1]], [0, 0]];
+    for (let step = 0; step < 3000; step++) net = updateWeights(xs, ts, ...net, 2);
+    expect(evaluatePrediction(xs, ts, ...net)[1]).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('does not change its inputs and returns new arrays', () => {
+    const args = copy({ x, t, w, Wt, bt });
+    const [w1, , Wt1, bt1] = updateWeights(args.x, args.t, args.w, b, args.Wt, args.bt, 0.5);
+    expect(args).toEqual({ x, t, w, Wt, bt });
+    expect([w1 === args.w, Wt1 === args.Wt, bt1 === args.bt]).toEqual([false, false, false]);
+  });
+});
+
+describe('evaluatePrediction', () => {
+  it('predicts 1 where y ≥ 0.5 and reports the share correct', () => {
+    const predicted = expected.map((e) => (e.y >= 0.5 ? 1 : 0));
+    const [prediction, accuracy] = evaluatePrediction(x, t, w, b, Wt, bt);
+    expect(prediction).toEqual(predicted);
+    expect(accuracy).toBeCloseTo(predicted.filter((p, i) => p === t[i]).length / 3, 15);
+  });
+
+  it('predicts 1 at exactly y = 0.5', () => {
+    expect(evaluatePrediction([[3, -1]], [1], [0, 0], 0, Wt, bt)[0]).toEqual([1]);
+  });
+
+  it('gives accuracy 1 against its own predictions', () => {
+    const [prediction] = evaluatePrediction(x, t, w, b, Wt, bt);
+    expect(evaluatePrediction(x, prediction, w, b, Wt, bt)[1]).toBe(1);
+  });
+
+  it('does not change its inputs', () => {
+    const args = copy({ x, t, w, Wt, bt });
+    evaluatePrediction(args.x, args.t, args.w, b, args.Wt, args.bt);
+    expect(args).toEqual({ x, t, w, Wt, bt });
+  });
+});
