@@ -82,11 +82,11 @@ export function runMain(main: () => void | Promise<void>): void {
     });
 }
 
-/** A compact table for terminal output: a rule under the header, none between rows, no colours. */
+/** A compact table for terminal output: no rules between rows, no colours. */
 export function makeTable(head: string[], colAligns?: ('left' | 'right' | 'center')[]): Table.Table {
   return new Table({
     head,
-    colAligns,
+    ...(colAligns ? { colAligns } : {}),
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
