@@ -31,7 +31,8 @@ export class DivergenceError extends Error {
 /** The one line a script prints for an error it expects; undefined for a bug (let it crash). */
 export function describeExpectedError(error: unknown): string | undefined {
   if (error instanceof NotImplementedError) {
-    return `${error.message} (its tests: npm test -- -t ${error.functionName})`;
+    const suite = error.file.replace(/^exercises\//, '').replace(/\.ts$/, '');
+    return `${error.message} (its tests: npm test -- ${suite} -t ${error.functionName})`;
   }
   if (error instanceof UsageError || error instanceof DataError || error instanceof DivergenceError) {
     return error.message;

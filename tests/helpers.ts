@@ -2,6 +2,8 @@
  * Shared test helpers: random test cases from the seeded generator, finite differences, and
  * closeness checks whose failure messages say where and by how much.
  */
+import { Mat } from '../lib/matrix';
+import type { Activation, Cost } from '../lib/notebook';
 import { RandomState } from '../lib/random';
 import type { Matrix, Vector } from '../lib/types';
 
@@ -45,5 +47,77 @@ export function expectAllClose(received: unknown, expected: number | Vector | Ma
     if (!ok) {
       throw new Error(`${what}: first difference at index ${i}: expected ${want[i]}, got ${String(g)} (tolerance ${tolerance})`);
     }
+  });
+}
+
+// ---- Part 3: matrices, and activations and costs written out independently of any exercise ----
+
+const entrywise = (f: (v: number) => number, df: (v: number) => number): Activation =>
+  (z, deriv = false) => new Mat(z.rows, z.cols, z.data.map(deriv ? df : f));
+
+export const testLogistic: Activation = entrywise(sigma, (v) => sigma(v) * (1 - sigma(v)));
+export const testTanh: Activation = entrywise(Math.tanh, (v) => 1 - Math.tanh(v) ** 2);
+export const testRelu: Activation = entrywise((v) => Math.max(v, 0), (v) => (v > 0 ? 1 : 0));
+
+function costFrom(perExample: (p: number, t: number) => number, derivative: (p: number, t: number) => number): Cost {
+  function cost(yPred: Mat, y: Mat, deriv?: false): number;
+  function cost(yPred: Mat, y: Mat, deriv: true): Mat;
+  function cost(yPred: Mat, y: Mat, deriv = false): number | Mat {
+    if (deriv) return new Mat(yPred.rows, yPred.cols, yPred.data.map((p, i) => derivative(p, y.data[i])));
+    return yPred.data.reduce((sum, p, i) => sum + perExample(p, y.data[i]), 0) / yPred.data.length;
+  }
+  return cost;
+}
+export const testCrossEntropy: Cost = costFrom((p, t) => -t * Math.log(p) - (1 - t) * Math.log(1 - p), (p, t) => (p - t) / (p * (1 - p)));
+export const testMse: Cost = costFrom((p, t) => (t - p) ** 2, (p, t) => 2 * (p - t));
+
+/** A random rows×cols matrix, entries N(0, 1)·scale from the seeded generator. */
+export function randomMat(rs: RandomState, rows: number, cols: number, scale = 1): Mat {
+  return Mat.from(randomMatrix(rs, rows, cols, scale));
+}
+
+/** The forward pass Z_l = A_{l−1}·W_l + b_l, A_l = f_l(Z_l), written with plain loops. */
+export function forwardByHand(x: Mat, ws: Mat[], bs: Mat[], actFs: Activation[]): { Zs: Mat[]; As: Mat[] } {
+  const Zs: Mat[] = [];
+  const As: Mat[] = [];
+  let a = x;
+  ws.forEach((w, l) => {
+    const z = new Mat(a.rows, w.cols);
+    for (let i = 0; i < a.rows; i++) {
+      for (let j = 0; j < w.cols; j++) {
+        let sum = bs[l].data[j];
+        for (let k = 0; k < a.cols; k++) sum += a.get(i, k) * w.get(k, j);
+        z.set(i, j, sum);
+      }
+    }
+    Zs.push(z);
+    a = actFs[l](z);
+    As.push(a);
+  });
+  return { Zs, As };
+}
+
+/** The central-difference gradient of `loss` with respect to every entry of `m` (m is restored). */
+export function numericGradient(loss: () => number, m: Mat, h = 1e-6): Mat {
+  const gradient = new Mat(m.rows, m.cols);
+  for (let i = 0; i < m.data.length; i++) {
+    const saved = m.data[i];
+    m.data[i] = saved + h;
+    const up = loss();
+    m.data[i] = saved - h;
+    const down = loss();
+    m.data[i] = saved;
+    gradient.data[i] = (up - down) / (2 * h);
+  }
+  return gradient;
+}
+
+/** Asserts that `after − before` equals −lr × gradient entry by entry, to a relative error ≤ 1e-6. */
+export function expectStep(name: string, before: Mat, after: Mat, gradient: Mat, lr: number): void {
+  if (after.rows !== before.rows || after.cols !== before.cols) throw new Error(`${name}: shape ${after.rows}×${after.cols}, expected ${before.rows}×${before.cols}`);
+  before.data.forEach((value, i) => {
+    const step = after.data[i] - value;
+    const error = relativeError(step, -lr * gradient.data[i]);
+    if (!(error <= 1e-6)) throw new Error(`${name}[${i}]: step ${step}, expected −lr × ∂C/∂${name} = ${-lr * gradient.data[i]} (relative error ${error.toExponential(2)})`);
   });
 }

@@ -1,0 +1,83 @@
+/**
+ * Part 3: cost functions and their derivatives with respect to ŷ (exercises/costs.ts).
+ */
+import { crossEntropy, meanSquaredError } from '@target/costs';
+import { Mat } from '../../lib/matrix';
+import { centralDifference, expectAllClose, relativeError, sigma } from '../helpers';
+
+const yPred = Mat.column([0.9, 0.2, 0.6, 0.35]);
+const y = Mat.column([1, 0, 0, 1]);
+const m = 4;
+
+describe('crossEntropy', () => {
+  it('is mean(−y·log ŷ − (1 − y)·log(1 − ŷ))', () => {
+    const expected = (-Math.log(0.9) - Math.log(0.8) - Math.log(0.4) - Math.log(0.35)) / m;
+    expectAllClose(crossEntropy(yPred, y), expected, 1e-14, 'CE');
+  });
+
+  it('is log 2 when ŷ = 0.5 everywhere', () => {
+    expectAllClose(crossEntropy(Mat.column([0.5, 0.5]), Mat.column([0, 1])), Math.LN2, 1e-15, 'CE');
+  });
+
+  it("with deriv = true is (ŷ − y)/(ŷ(1 − ŷ)), the derivative with respect to ŷ", () => {
+    const expected = yPred.data.map((p, i) => (p - y.data[i]) / (p * (1 - p)));
+    expectAllClose(Array.from(crossEntropy(yPred, y, true).data), Array.from(expected), 1e-13, "CE'");
+  });
+
+  it('with deriv = true matches the central difference of the per-example cost', () => {
+    const derivative = crossEntropy(yPred, y, true);
+    yPred.data.forEach((p, i) => {
+      const perExample = (q: number) => crossEntropy(Mat.column([q]), Mat.column([y.data[i]]));
+      expect(relativeError(derivative.data[i], centralDifference(perExample, p))).toBeLessThan(1e-7);
+    });
+  });
+
+  it("times σ'(z) gives the notebook's shortcut ŷ − y for a logistic output ŷ = σ(z)", () => {
+    const zValues = [-1.5, 0.3, 2.2, -0.4];
+    const p = Mat.column(zValues.map(sigma));
+    const derivative = crossEntropy(p, y, true);
+    const chained = zValues.map((zv, i) => derivative.data[i] * sigma(zv) * (1 - sigma(zv)));
+    expectAllClose(chained, zValues.map((zv, i) => sigma(zv) - y.data[i]), 1e-12, "CE'(ŷ)·σ'(z)");
+  });
+
+  it('stays finite when ŷ reaches exactly 0 or 1', () => {
+    const saturated = Mat.column([0, 1]);
+    const target = Mat.column([1, 0]);
+    expect(Number.isFinite(crossEntropy(saturated, target))).toBe(true);
+    expect(Array.from(crossEntropy(saturated, target, true).data).every(Number.isFinite)).toBe(true);
+  });
+
+  it('does not change its inputs', () => {
+    const [p, t] = [yPred.clone(), y.clone()];
+    crossEntropy(p, t);
+    crossEntropy(p, t, true);
+    expect([p.toArray(), t.toArray()]).toEqual([yPred.toArray(), y.toArray()]);
+  });
+});
+
+describe('meanSquaredError', () => {
+  it('is mean((y − ŷ)²)', () => {
+    expectAllClose(meanSquaredError(yPred, y), (0.01 + 0.04 + 0.36 + 0.4225) / m, 1e-15, 'MSE');
+  });
+
+  it('is 0 when ŷ = y', () => {
+    expect(meanSquaredError(y, y)).toBe(0);
+  });
+
+  it('with deriv = true is 2·(ŷ − y)', () => {
+    expectAllClose(Array.from(meanSquaredError(yPred, y, true).data), [-0.2, 0.4, 1.2, -1.3], 1e-15, "MSE'");
+  });
+
+  it('with deriv = true matches the central difference of the per-example cost', () => {
+    const derivative = meanSquaredError(yPred, y, true);
+    yPred.data.forEach((p, i) => {
+      const perExample = (q: number) => meanSquaredError(Mat.column([q]), Mat.column([y.data[i]]));
+      expect(relativeError(derivative.data[i], centralDifference(perExample, p))).toBeLessThan(1e-7);
+    });
+  });
+
+  it('is a mean: repeating the examples does not change it', () => {
+    const twice = (a: Mat) => Mat.column([...a.data, ...a.data]);
+    expectAllClose(meanSquaredError(twice(yPred), twice(y)), meanSquaredError(yPred, y), 1e-15, 'MSE');
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Part 3: one hidden layer (exercises/one_hidden_layer.ts). The activations and costs here are the
+ * tests' own, so these tests do not depend on your activations.ts and costs.ts.
+ */
+import { backprop, forwardPass } from '@target/one_hidden_layer';
+import { Mat } from '../../lib/matrix';
+import { notebookData } from '../../lib/notebook';
+import { RandomState } from '../../lib/random';
+import { expectAllClose, expectStep, forwardByHand, numericGradient, randomMat, testCrossEntropy, testLogistic, testMse, testTanh } from '../helpers';
+
+const { x, y } = notebookData('sin');
+const acts = [testTanh, testLogistic];
+
+function network(seed: number, hidden = 2) {
+  const rs = new RandomState(seed);
+  return { ws: [randomMat(rs, 2, hidden, 0.5), randomMat(rs, hidden, 1, 0.5)], bs: [randomMat(rs, 1, hidden, 0.5), randomMat(rs, 1, 1, 0.5)] };
+}
+
+describe('forwardPass', () => {
+  it('computes Z1 = x·W1 + b1, A1 = f1(Z1), Z2 = A1·W2 + b2, A2 = f2(Z2)', () => {
+    const { ws, bs } = network(1);
+    const { Zs, As } = forwardByHand(x, ws, bs, acts);
+    const [Z1, A1, Z2, A2] = forwardPass(x, ws, bs, acts);
+    expectAllClose(Z1.toArray(), Zs[0].toArray(), 1e-12, 'Z1');
+    expectAllClose(A1.toArray(), As[0].toArray(), 1e-12, 'A1');
+    expectAllClose(Z2.toArray(), Zs[1].toArray(), 1e-12, 'Z2');
+    expectAllClose(A2.toArray(), As[1].toArray(), 1e-12, 'A2');
+  });
+
+  it('returns m×n hidden and m×1 output matrices', () => {
+    const { ws, bs } = network(2, 3);
+    expect(forwardPass(x, ws, bs, acts).map((m) => m.shape)).toEqual([[25, 3], [25, 3], [25, 1], [25, 1]]);
+  });
+});
+
+describe('backprop', () => {
+  it.each([
+    ['cross-entropy', testCrossEntropy],
+    ['MSE', testMse],
+  ] as const)('steps every weight and bias by −lrate × its finite-difference gradient (%s)', (_, cost) => {
+    const { ws, bs } = network(3);
+    const [ws1, bs1] = backprop(x, y, ws, bs, acts, cost, 0.1, 1);
+    const loss = () => cost(forwardByHand(x, ws, bs, acts).As[1], y);
+    ws.forEach((w, l) => expectStep(`W${l + 1}`, w, ws1[l], numericGradient(loss, w), 0.1));
+    bs.forEach((b, l) => expectStep(`b${l + 1}`, b, bs1[l], numericGradient(loss, b), 0.1));
+  });
+
+  it('returns the forward pass of the last epoch, before its update', () => {
+    const { ws, bs } = network(4);
+    const [ws4, bs4] = backprop(x, y, ws, bs, acts, testCrossEntropy, 0.1, 4);
+    const [, , , , , A2] = backprop(x, y, ws, bs, acts, testCrossEntropy, 0.1, 5);
+    expectAllClose(A2.toArray(), forwardByHand(x, ws4, bs4, acts).As[1].toArray(), 1e-12, 'A2');
+  });
+
+  it('lowers the cost', () => {
+    const { ws, bs } = network(5);
+    const [ws1, bs1] = backprop(x, y, ws, bs, acts, testCrossEntropy, 0.1, 200);
+    expect(testCrossEntropy(forwardByHand(x, ws1, bs1, acts).As[1], y)).toBeLessThan(testCrossEntropy(forwardByHand(x, ws, bs, acts).As[1], y));
+  });
+
+  it('does not change the weights and biases it was given', () => {
+    const { ws, bs } = network(6);
+    const before = [...ws, ...bs].map((m) => m.toArray());
+    backprop(x, y, ws, bs, acts, testCrossEntropy, 0.1, 3);
+    expect([...ws, ...bs].map((m) => m.toArray())).toEqual(before);
+  });
+});
