@@ -3,7 +3,6 @@
  * tests' own, so these tests do not depend on your activations.ts and costs.ts.
  */
 import { backprop, forwardPass } from '@target/one_hidden_layer';
-import { Mat } from '../../lib/matrix';
 import { notebookData } from '../../lib/notebook';
 import { RandomState } from '../../lib/random';
 import { expectAllClose, expectStep, forwardByHand, numericGradient, randomMat, testCrossEntropy, testLogistic, testMse, testTanh } from '../helpers';
