@@ -34,4 +34,12 @@ export const BENCH_CASES: BenchCase[] = [
     goal: 0.5,
     parameters: (json, side) => (side === 'ts' ? flat(Object.values(json.parameters as object)) : flat(json.parameters)),
   },
+  {
+    name: 'train:mlp --preset deep (2-200-200-2-1, 2000 epochs, ~12 GFLOP)',
+    script: 'train_mlp.ts',
+    args: ['--target', 'reference', '--preset', 'deep', '--no-plots'],
+    numpy: { file: 'notebook.py', args: ['deep'] },
+    goal: 1,
+    parameters: (json) => flat(json.parameters),
+  },
 ];

@@ -43,7 +43,8 @@ export function failWithUsageError<T>(parser: Argv<T>): Argv<T> {
   return parser
     .fail((message, error) => {
       if (error instanceof UsageError) throw error;
-      throw new UsageError(`${message ?? error.message} (see --help)`);
+      const oneLine = (message ?? error.message).replace(/\s*\n\s*/g, ' '); // yargs splits some messages over lines
+      throw new UsageError(`${oneLine} (see --help)`);
     })
     .strict()
     .help()

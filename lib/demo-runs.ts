@@ -1,7 +1,13 @@
 /**
  * The runs `npm run demo` makes: each lab model from reference/ at the lab's defaults.
  */
+import path from 'node:path';
+import { ensureWritableDirectory } from './cli';
 import { NETWORK, NEURON, runExperiment, type Experiment } from './experiments';
+import { Mat } from './matrix';
+import { plotActivations } from './notebook-plots';
+import { PRESETS, runLogreg, runMlp } from './notebook-runs';
+import { loadTarget } from './targets';
 
 export interface DemoResult {
   summary: string;
@@ -25,8 +31,46 @@ function trainerRun<P>(part: string, experiment: Experiment<P>, linearlySeparabl
   };
 }
 
+const quietReference = (out: string) => ({ target: 'reference' as const, out, quiet: false, plots: true, json: undefined });
+
+const activationsPlot: DemoRun = {
+  title: 'Part 3: activations and their derivatives',
+  run: (out) => {
+    const file = path.join(ensureWritableDirectory(out), 'activations.png');
+    const activations = loadTarget<typeof import('../exercises/activations')>('reference', 'activations');
+    const scalar = (f: (z: Mat, deriv?: boolean) => Mat, deriv: boolean) => (v: number) => f(Mat.from([[v]]), deriv).data[0];
+    plotActivations(file, (['logistic', 'tanh', 'relu'] as const).map((name) => ({ name, f: scalar(activations[name], false), df: scalar(activations[name], true) })));
+    return { summary: 'logistic, tanh, relu on [−5, 5]', seconds: 0, plots: [file] };
+  },
+};
+
+function logregRun(data: 'sin' | 'linear'): DemoRun {
+  return {
+    title: `Part 3: logistic regression, ${data} data`,
+    run: (out) => {
+      const run = runLogreg({ ...quietReference(out), data, cost: 'cross-entropy', learningRate: 0.1, epochs: 500 });
+      return { summary: `${run.misclassified} of 25 misclassified, cost ${run.finalCost.toFixed(4)}`, seconds: run.seconds, plots: run.plots };
+    },
+  };
+}
+
+function mlpRun(preset: keyof typeof PRESETS): DemoRun {
+  return {
+    title: `Part 3: train:mlp --preset ${preset}`,
+    run: (out) => {
+      const run = runMlp({ ...quietReference(out), ...PRESETS[preset], name: preset });
+      return { summary: `${run.misclassified} of 25 misclassified, cost ${run.finalCost.toFixed(4)}`, seconds: run.seconds, plots: run.plots };
+    },
+  };
+}
+
 export const DEMO_RUNS: DemoRun[] = [
   trainerRun('Part 1', NEURON, true),
   trainerRun('Part 1', NEURON, false),
   trainerRun('Part 2', NETWORK, false),
+  activationsPlot,
+  logregRun('sin'),
+  logregRun('linear'),
+  mlpRun('hidden2'),
+  mlpRun('deep'),
 ];

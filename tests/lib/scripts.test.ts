@@ -80,3 +80,32 @@ describe('sweep.ts', () => {
     expect(stderr.trim()).toMatch(/^error: --seeds range 3-1 is empty or too long/);
   });
 });
+
+describe('train_logreg.ts and train_mlp.ts', () => {
+  it('on the stubs: exit 1 with one line naming what to implement', () => {
+    for (const script of ['train_logreg.ts', 'train_mlp.ts']) {
+      const { status, stderr } = run(script, '--out', out, '--epochs', '2');
+      expect(status).toBe(1);
+      expect(stderr.trim()).toMatch(/^error: \w+ is not implemented yet: implement it in exercises\/\w+\.ts/);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('rejects layers and activations that disagree, in one line', () => {
+    const { status, stderr } = run('train_mlp.ts', '--layers', '2,4,1', '--activations', 'tanh');
+    expect(status).toBe(1);
+    expect(stderr.trim()).toBe('error: --activations needs one name per layer after the input: 2 for --layers 2,4,1, got 1');
+  });
+
+  it('rejects an unknown cost and a malformed --layers, in one line', () => {
+    expect(run('train_logreg.ts', '--cost', 'hinge').stderr.trim()).toBe('error: Invalid values: Argument: cost, Given: "hinge", Choices: "cross-entropy", "mse" (see --help)');
+    expect(run('train_mlp.ts', '--layers', '2,x,1').stderr.trim()).toBe('error: --layers takes whole sizes ≥ 1 separated by commas, like 2,200,1, got "2,x,1" (see --help)');
+  });
+
+  it('with the reference: the hidden2 preset writes its three plots', () => {
+    const { status, stdout } = run('train_mlp.ts', '--target', 'reference', '--epochs', '20', '--out', out);
+    expect(status).toBe(0);
+    expect(stdout).toContain('Training with reference/one_hidden_layer.ts');
+    expect(stdout).toContain('mlp-hidden2-custom-hidden.png');
+  });
+});
