@@ -40,6 +40,6 @@ export const BENCH_CASES: BenchCase[] = [
     args: ['--target', 'reference', '--preset', 'deep', '--no-plots'],
     numpy: { file: 'notebook.py', args: ['deep'] },
     goal: 1,
-    parameters: (json) => flat(json.parameters),
+    parameters: (json) => flat(Object.values(json.parameters as object)),
   },
 ];

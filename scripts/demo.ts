@@ -20,7 +20,7 @@ runMain(() => {
     console.log(`\n== ${demo.title}`);
     const result = demo.run(argv.out);
     table.push([demo.title, result.summary, result.seconds.toFixed(2)]);
-    plots.push(...result.plots);
+    for (const plot of result.plots) if (!plots.includes(plot)) plots.push(plot);
   }
   console.log(`\n${table.toString()}`);
   console.log(`\n${plots.length} plots in ${path.resolve(argv.out)}:`);
