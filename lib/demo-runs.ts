@@ -7,7 +7,7 @@ import { NETWORK, NEURON, runExperiment, type Experiment } from './experiments';
 import { Mat } from './matrix';
 import { plotActivations } from './notebook-plots';
 import { PRESETS, runLogreg, runMlp } from './notebook-runs';
-import { loadTarget } from './targets';
+import { loadTarget, type Target } from './targets';
 
 export interface DemoResult {
   summary: string;
@@ -17,27 +17,27 @@ export interface DemoResult {
 
 export interface DemoRun {
   title: string;
-  run: (out: string) => DemoResult;
+  run: (out: string, target: Target) => DemoResult;
 }
 
 function trainerRun<P>(part: string, experiment: Experiment<P>, linearlySeparable: boolean): DemoRun {
   const dataset = linearlySeparable ? 'linearly-separable' : 'not-linearly-separable';
   return {
     title: `${part}: ${experiment.script} on ${dataset}`,
-    run: (out) => {
-      const run = runExperiment(experiment, ['--target', 'reference', '--out', out], { linearlySeparable });
+    run: (out, target) => {
+      const run = runExperiment(experiment, ['--target', target, '--out', out], { linearlySeparable });
       return { summary: `${(100 * run.accuracy.test).toFixed(1)} % test accuracy`, seconds: run.seconds, plots: run.plots };
     },
   };
 }
 
-const quietReference = (out: string) => ({ target: 'reference' as const, out, quiet: false, plots: true, json: undefined });
+const outputs = (out: string, target: Target) => ({ target, out, quiet: false, plots: true, json: undefined });
 
 const activationsPlot: DemoRun = {
   title: 'Part 3: activations and their derivatives',
-  run: (out) => {
+  run: (out, target) => {
     const file = path.join(ensureWritableDirectory(out), 'activations.png');
-    const activations = loadTarget<typeof import('../exercises/activations')>('reference', 'activations');
+    const activations = loadTarget<typeof import('../exercises/activations')>(target, 'activations');
     const scalar = (f: (z: Mat, deriv?: boolean) => Mat, deriv: boolean) => (v: number) => f(Mat.from([[v]]), deriv).data[0];
     plotActivations(file, (['logistic', 'tanh', 'relu'] as const).map((name) => ({ name, f: scalar(activations[name], false), df: scalar(activations[name], true) })));
     return { summary: 'logistic, tanh, relu on [−5, 5]', seconds: 0, plots: [file] };
@@ -47,8 +47,8 @@ const activationsPlot: DemoRun = {
 function logregRun(data: 'sin' | 'linear'): DemoRun {
   return {
     title: `Part 3: logistic regression, ${data} data`,
-    run: (out) => {
-      const run = runLogreg({ ...quietReference(out), data, cost: 'cross-entropy', learningRate: 0.1, epochs: 500 });
+    run: (out, target) => {
+      const run = runLogreg({ ...outputs(out, target), data, cost: 'cross-entropy', learningRate: 0.1, epochs: 500 });
       return { summary: `${run.misclassified} of 25 misclassified, cost ${run.finalCost.toFixed(4)}`, seconds: run.seconds, plots: run.plots };
     },
   };
@@ -57,8 +57,8 @@ function logregRun(data: 'sin' | 'linear'): DemoRun {
 function mlpRun(preset: keyof typeof PRESETS): DemoRun {
   return {
     title: `Part 3: train:mlp --preset ${preset}`,
-    run: (out) => {
-      const run = runMlp({ ...quietReference(out), ...PRESETS[preset], name: preset });
+    run: (out, target) => {
+      const run = runMlp({ ...outputs(out, target), ...PRESETS[preset], name: preset });
       return { summary: `${run.misclassified} of 25 misclassified, cost ${run.finalCost.toFixed(4)}`, seconds: run.seconds, plots: run.plots };
     },
   };

@@ -7,22 +7,38 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { failWithUsageError, runMain, makeTable } from '../lib/cli';
 import { DEMO_RUNS } from '../lib/demo-runs';
+import { describeExpectedError } from '../lib/errors';
+import { TARGETS, type Target } from '../lib/targets';
 
 runMain(() => {
   const argv = failWithUsageError(yargs(hideBin(process.argv)))
     .scriptName('npm run demo --')
-    .usage('Trains every model of the lab from reference/ with the lab defaults and writes all plots.')
+    .usage('Trains every model of the lab with the lab defaults and writes all plots.')
     .option('out', { type: 'string', default: 'plots', describe: 'directory for the PNG plots' })
+    .option('target', { choices: TARGETS, default: 'reference' as Target, describe: 'whose code: the reference solutions or your exercises' })
     .parseSync();
+  let failures = 0;
   const table = makeTable(['run', 'result', 'seconds']);
   const plots: string[] = [];
   for (const demo of DEMO_RUNS) {
     console.log(`\n== ${demo.title}`);
-    const result = demo.run(argv.out);
-    table.push([demo.title, result.summary, result.seconds.toFixed(2)]);
-    for (const plot of result.plots) if (!plots.includes(plot)) plots.push(plot);
+    try {
+      const result = demo.run(argv.out, argv.target);
+      table.push([demo.title, result.summary, result.seconds.toFixed(2)]);
+      for (const plot of result.plots) if (!plots.includes(plot)) plots.push(plot);
+    } catch (error) {
+      const line = describeExpectedError(error);
+      if (line === undefined) throw error;
+      console.log(`error: ${line}`);
+      table.push([demo.title, `not run: ${line.split(':')[0]}`, '']);
+      failures += 1;
+    }
   }
   console.log(`\n${table.toString()}`);
   console.log(`\n${plots.length} plots in ${path.resolve(argv.out)}:`);
   for (const plot of plots) console.log(`  ${path.relative(process.cwd(), plot)}`);
+  if (failures > 0) {
+    console.log(`${failures} of ${DEMO_RUNS.length} runs did not run (see the errors above)`);
+    process.exitCode = 1;
+  }
 });

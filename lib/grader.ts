@@ -1,0 +1,183 @@
+/**
+ * The grader: runs the exercise suites against a folder of exercise modules and turns the outcome
+ * into points per function (exercises/exercises.json), with the first failure of each.
+ *
+ * Fault isolation. The suites first run in one jest process, in band, with a wall-clock timeout and
+ * a capped heap. If that process does not finish cleanly (an endless loop, process.exit, memory
+ * exhausted, a suite that cannot load), each function of the affected files is graded again in a
+ * process of its own, so that a broken function costs only its own points.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { exerciseName, loadExercises, moduleOf, type Exercise } from './exercises';
+import { firstLine, type TestOutcome } from './jest-report';
+import { ROOT } from './targets';
+
+export interface GradeOptions {
+  /** The folder holding the modules to grade (default: exercises/). */
+  exercisesDir?: string;
+  /** Only these modules (neuron, network, …); default: all. */
+  only?: string[];
+  /** Wall-clock limit of one jest process, in seconds. */
+  timeoutSeconds?: number;
+  /** Heap limit of one jest process, in MiB. */
+  memoryMb?: number;
+}
+
+export interface FunctionGrade {
+  exercise: Exercise;
+  passed: number;
+  total: number;
+  points: number;
+  /** Why points were lost: the first failing test and its message, cut short. */
+  firstFailure?: string;
+}
+
+export interface GradeReport {
+  functions: FunctionGrade[];
+  score: number;
+  maxScore: number;
+  /** What the grader had to do beyond the fast path (isolated reruns and why). */
+  notes: string[];
+}
+
+const MAX_MESSAGE = 300;
+
+interface JestAttempt {
+  tests: TestOutcome[];
+  /** Set when the process did not produce a report: timed out, exited, crashed. */
+  failure?: string;
+  /** Files that jest could not run at all. */
+  broken: string[];
+}
+
+function runJestIsolated(args: string[], options: Required<Omit<GradeOptions, 'only'>>): JestAttempt {
+  const dir = mkdtempSync(path.join(tmpdir(), 'grade-'));
+  const output = path.join(dir, 'results.json');
+  const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+  const result = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${options.memoryMb}`, jest, '--selectProjects', 'exercises', '--ci', '--runInBand', '--silent', '--json', `--outputFile=${output}`, ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LAB_EXERCISES_DIR: options.exercisesDir, FORCE_COLOR: '0' },
+      encoding: 'utf8',
+      timeout: options.timeoutSeconds * 1000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  try {
+    const json = JSON.parse(readFileSync(output, 'utf8')) as {
+      testResults: { name: string; status: string; message: string; assertionResults: { ancestorTitles: string[]; title: string; fullName: string; status: TestOutcome['status']; failureMessages: string[] }[] }[];
+    };
+    const tests: TestOutcome[] = [];
+    const broken: string[] = [];
+    for (const suite of json.testResults) {
+      const file = path.relative(ROOT, suite.name);
+      if (suite.assertionResults.length === 0 && suite.status === 'failed') broken.push(file);
+      for (const t of suite.assertionResults) tests.push({ file, ancestors: t.ancestorTitles, title: t.title, fullName: t.fullName, status: t.status, failureMessages: t.failureMessages });
+    }
+    return { tests, broken };
+  } catch {
+    const stderr = `${result.stderr ?? ''}`;
+    let failure: string;
+    if (result.error && /ETIMEDOUT/.test(String((result.error as NodeJS.ErrnoException).code))) failure = `did not finish within ${options.timeoutSeconds} s (an endless loop?)`;
+    else if (/heap out of memory|Allocation failed/i.test(stderr)) failure = `ran out of memory (more than ${options.memoryMb} MiB)`;
+    else if (/process\.exit called with "?(\d+)/.test(stderr)) failure = `called process.exit(${/process\.exit called with "?(\d+)/.exec(stderr)?.[1]})`;
+    else failure = `the test process ended without a report (exit ${result.status ?? result.signal})`;
+    return { tests: [], broken: [], failure };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function belongsTo(test: TestOutcome, exercise: Exercise): boolean {
+  return test.file === exercise.tests.file && test.ancestors[0] === exercise.tests.describe;
+}
+
+function gradeFunction(exercise: Exercise, tests: TestOutcome[], failure?: string): FunctionGrade {
+  const own = tests.filter((t) => belongsTo(t, exercise));
+  if (failure !== undefined || own.length === 0) {
+    return { exercise, passed: 0, total: own.length, points: 0, firstFailure: failure ?? 'no test of this function ran' };
+  }
+  const passed = own.filter((t) => t.status === 'passed').length;
+  const failing = own.find((t) => t.status !== 'passed');
+  const message = failing ? firstLine(failing.failureMessages[0] ?? failing.status) : undefined;
+  return {
+    exercise,
+    passed,
+    total: own.length,
+    points: (exercise.points * passed) / own.length,
+    firstFailure: failing ? `${failing.title}: ${(message ?? '').slice(0, MAX_MESSAGE)}` : undefined,
+  };
+}
+
+export function grade(options: GradeOptions = {}): GradeReport {
+  const settings = {
+    exercisesDir: path.resolve(options.exercisesDir ?? path.join(ROOT, 'exercises')),
+    timeoutSeconds: options.timeoutSeconds ?? 120,
+    memoryMb: options.memoryMb ?? 1024,
+  };
+  const exercises = loadExercises().filter((e) => options.only === undefined || options.only.includes(moduleOf(e)));
+  const files = [...new Set(exercises.map((e) => e.tests.file))];
+  const notes: string[] = [];
+
+  const fast = runJestIsolated(files, settings);
+  const suspect = new Set(fast.failure !== undefined ? files : fast.broken);
+  if (fast.failure !== undefined) notes.push(`The test run ${fast.failure}; every function was graded again in a process of its own.`);
+  for (const file of fast.broken) notes.push(`${file} could not run as a whole; its functions were graded again one by one.`);
+
+  const functions = exercises.map((exercise) => {
+    if (!suspect.has(exercise.tests.file)) return gradeFunction(exercise, fast.tests);
+    const alone = runJestIsolated([exercise.tests.file, '-t', `^${escapeRegExp(exercise.tests.describe)} `], { ...settings, timeoutSeconds: Math.min(settings.timeoutSeconds, 60) });
+    return gradeFunction(exercise, alone.tests, alone.failure ?? (alone.broken.length > 0 ? 'its test file could not run (see npm test)' : undefined));
+  });
+  const score = functions.reduce((sum, f) => sum + f.points, 0);
+  const maxScore = exercises.reduce((sum, e) => sum + e.points, 0);
+  return { functions, score, maxScore, notes };
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+/** The report as Markdown: per part and function, passed tests, points and the first failure. */
+export function markdownReport(report: GradeReport, flaggedFiles: string[] = []): string {
+  const lines = [`# Grade: ${round(report.score)} / ${report.maxScore} points`, ''];
+  if (flaggedFiles.length > 0) {
+    lines.push('> **Protected files changed in this pull request.** They were restored from the base commit before grading:', ...flaggedFiles.map((f) => `> - \`${f}\``), '');
+  }
+  for (const part of [...new Set(report.functions.map((f) => f.exercise.part))]) {
+    const inPart = report.functions.filter((f) => f.exercise.part === part);
+    const points = inPart.reduce((sum, f) => sum + f.points, 0);
+    const max = inPart.reduce((sum, f) => sum + f.exercise.points, 0);
+    lines.push(`## Part ${part}: ${round(points)} / ${max}`, '', '| function | tests passed | points | first failure |', '| --- | --- | --- | --- |');
+    for (const f of inPart) {
+      const failure = (f.firstFailure ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+      lines.push(`| \`${exerciseName(f.exercise)}\` | ${f.total === 0 ? "–" : `${f.passed} / ${f.total}`} | ${round(f.points)} / ${f.exercise.points} | ${failure} |`);
+    }
+    lines.push('');
+  }
+  for (const note of report.notes) lines.push(`_${note}_`, '');
+  return lines.join('\n');
+}
+
+/** The report in Gradescope's results.json shape. */
+export function gradescopeReport(report: GradeReport, flaggedFiles: string[] = []): Record<string, unknown> {
+  return {
+    score: round(report.score),
+    max_score: report.maxScore,
+    output: [...(flaggedFiles.length > 0 ? [`Protected files changed (restored before grading): ${flaggedFiles.join(', ')}`] : []), ...report.notes].join('\n'),
+    visibility: 'visible',
+    tests: report.functions.map((f) => ({
+      name: `Part ${f.exercise.part}: ${exerciseName(f.exercise)}`,
+      score: round(f.points),
+      max_score: f.exercise.points,
+      output: f.firstFailure === undefined ? `${f.passed} of ${f.total} tests passed` : `${f.passed} of ${f.total} tests passed. First failure: ${f.firstFailure}`,
+      visibility: 'visible',
+    })),
+  };
+}
