@@ -20,6 +20,8 @@ export interface GradeOptions {
   exercisesDir?: string;
   /** Only these modules (neuron, network, …); default: all. */
   only?: string[];
+  /** Only this one function (watch mode re-runs just the current exercise). */
+  exercise?: Exercise;
   /** Wall-clock limit of one jest process, in seconds. */
   timeoutSeconds?: number;
   /** Heap limit of one jest process, in MiB. */
@@ -53,7 +55,7 @@ interface JestAttempt {
   broken: string[];
 }
 
-function runJestIsolated(args: string[], options: Required<Omit<GradeOptions, 'only'>>): JestAttempt {
+function runJestIsolated(args: string[], options: Required<Omit<GradeOptions, 'only' | 'exercise'>>): JestAttempt {
   const dir = mkdtempSync(path.join(tmpdir(), 'grade-'));
   const output = path.join(dir, 'results.json');
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
@@ -123,11 +125,12 @@ export function grade(options: GradeOptions = {}): GradeReport {
     timeoutSeconds: options.timeoutSeconds ?? 120,
     memoryMb: options.memoryMb ?? 1024,
   };
-  const exercises = loadExercises().filter((e) => options.only === undefined || options.only.includes(moduleOf(e)));
+  const focus = options.exercise;
+  const exercises = focus ? [focus] : loadExercises().filter((e) => options.only === undefined || options.only.includes(moduleOf(e)));
   const files = [...new Set(exercises.map((e) => e.tests.file))];
   const notes: string[] = [];
 
-  const fast = runJestIsolated(files, settings);
+  const fast = runJestIsolated(focus ? [focus.tests.file, '-t', `^${escapeRegExp(focus.tests.describe)} `] : files, settings);
   const suspect = new Set(fast.failure !== undefined ? files : fast.broken);
   if (fast.failure !== undefined) notes.push(`The test run ${fast.failure}; every function was graded again in a process of its own.`);
   for (const file of fast.broken) notes.push(`${file} could not run as a whole; its functions were graded again one by one.`);

@@ -5,7 +5,8 @@
 import { evaluateNetwork, evaluatePrediction, lossFunction, updateWeights } from '@target/network';
 import { RandomState } from '../../lib/random';
 import type { Matrix, Vector } from '../../lib/types';
-import { centralDifference, copy, expectAllClose, randomMatrix, randomTargets, relativeError, sigma } from '../helpers';
+import { checkHiddenPreActivation, checkNetworkStep, checkUnchanged } from '../checks';
+import { expectAllClose, randomMatrix, randomTargets, sigma } from '../helpers';
 
 // A hand-checked network. Sample [1, 2]: a_h = [1·0.5 + 2·(−1) + 0.1, 1·0.25 + 2·0.75 − 0.2] = [−1.4, 1.55]
 const x = [[1, 2], [0, 0], [-1, 0.5]];
@@ -30,7 +31,7 @@ function randomNetwork(rs: RandomState): { w: Vector; b: number; Wt: Matrix; bt:
 
 describe('evaluateNetwork', () => {
   it('computes the hidden pre-activations a_h = x·W̃ + b̃ (W̃[k][j]: input k → hidden j)', () => {
-    expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[3], expected.map((e) => e.aH), 1e-12, 'aH');
+    checkHiddenPreActivation(evaluateNetwork);
     expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[3][0], [-1.4, 1.55], 1e-12, 'aH of the first sample');
   });
 
@@ -59,9 +60,7 @@ describe('evaluateNetwork', () => {
   });
 
   it('does not change its inputs', () => {
-    const args = copy({ x, w, Wt, bt });
-    evaluateNetwork(args.x, args.w, b, args.Wt, args.bt);
-    expect(args).toEqual({ x, w, Wt, bt });
+    checkUnchanged('evaluateNetwork', { x, w, Wt, bt }, (c) => evaluateNetwork(c.x as Matrix, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector));
   });
 });
 
@@ -88,40 +87,13 @@ describe('lossFunction', () => {
   });
 
   it('does not change its inputs', () => {
-    const args = copy({ x, t, w, Wt, bt });
-    lossFunction(args.x, args.t, args.w, b, args.Wt, args.bt);
-    expect(args).toEqual({ x, t, w, Wt, bt });
+    checkUnchanged('lossFunction', { x, t, w, Wt, bt }, (c) => lossFunction(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector));
   });
 });
 
 describe('updateWeights', () => {
-  /** The finite-difference gradient of lossFunction with respect to each of the 9 parameters. */
-  function numericGradients(xs: Matrix, ts: Vector, net: ReturnType<typeof randomNetwork>) {
-    const loss = (n: typeof net) => lossFunction(xs, ts, n.w, n.b, n.Wt, n.bt);
-    return {
-      w: [0, 1].map((j) => centralDifference((v) => loss({ ...net, w: net.w.map((wj, k) => (k === j ? v : wj)) }), net.w[j])),
-      b: centralDifference((v) => loss({ ...net, b: v }), net.b),
-      Wt: [0, 1].map((k) => [0, 1].map((j) => centralDifference((v) => loss({ ...net, Wt: net.Wt.map((row, r) => row.map((u, c) => (r === k && c === j ? v : u))) }), net.Wt[k][j]))),
-      bt: [0, 1].map((j) => centralDifference((v) => loss({ ...net, bt: net.bt.map((u, k) => (k === j ? v : u)) }), net.bt[j])),
-    };
-  }
-
   it.each([1, 2, 3])('steps every parameter by −lr × its finite-difference gradient (case %i)', (seed) => {
-    const rs = new RandomState(seed);
-    const xs = randomMatrix(rs, 20, 2, 1.5);
-    const ts = randomTargets(rs, 20);
-    const net = randomNetwork(rs);
-    const lr = 0.5;
-    const [w1, b1, Wt1, bt1] = updateWeights(xs, ts, net.w, net.b, net.Wt, net.bt, lr);
-    const numeric = numericGradients(xs, ts, net);
-    const check = (name: string, step: number, gradient: number) => {
-      const error = relativeError(step, -lr * gradient);
-      if (!(error <= 1e-6)) throw new Error(`${name}: step ${step}, expected −lr × ∂J/∂${name} = ${-lr * gradient} (relative error ${error.toExponential(2)})`);
-    };
-    [0, 1].forEach((j) => check(`w[${j}]`, w1[j] - net.w[j], numeric.w[j]));
-    check('b', b1 - net.b, numeric.b);
-    [0, 1].forEach((k) => [0, 1].forEach((j) => check(`Wt[${k}][${j}]`, Wt1[k][j] - net.Wt[k][j], numeric.Wt[k][j])));
-    [0, 1].forEach((j) => check(`bt[${j}]`, bt1[j] - net.bt[j], numeric.bt[j]));
+    checkNetworkStep(updateWeights, lossFunction, seed);
   });
 
   it('averages the gradients: repeating the batch gives the same step', () => {
@@ -151,10 +123,10 @@ describe('updateWeights', () => {
   });
 
   it('does not change its inputs and returns new arrays', () => {
-    const args = copy({ x, t, w, Wt, bt });
-    const [w1, , Wt1, bt1] = updateWeights(args.x, args.t, args.w, b, args.Wt, args.bt, 0.5);
-    expect(args).toEqual({ x, t, w, Wt, bt });
-    expect([w1 === args.w, Wt1 === args.Wt, bt1 === args.bt]).toEqual([false, false, false]);
+    checkUnchanged('updateWeights', { x, t, w, Wt, bt }, (c) => {
+      const [w1, , Wt1, bt1] = updateWeights(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector, 0.5);
+      expect([w1 === c.w, Wt1 === c.Wt, bt1 === c.bt]).toEqual([false, false, false]);
+    });
   });
 });
 
@@ -176,8 +148,6 @@ describe('evaluatePrediction', () => {
   });
 
   it('does not change its inputs', () => {
-    const args = copy({ x, t, w, Wt, bt });
-    evaluatePrediction(args.x, args.t, args.w, b, args.Wt, args.bt);
-    expect(args).toEqual({ x, t, w, Wt, bt });
+    checkUnchanged('evaluatePrediction', { x, t, w, Wt, bt }, (c) => evaluatePrediction(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector));
   });
 });

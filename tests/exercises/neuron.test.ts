@@ -4,6 +4,7 @@
  */
 import { derivativeOfSigmoid, evaluateNeuron, evaluatePrediction, lossFunction, updateWeights } from '@target/neuron';
 import { RandomState } from '../../lib/random';
+import { checkDerivativeOfSigmoid, checkNeuronStep, checkUnchanged } from '../checks';
 import { centralDifference, copy, expectAllClose, randomMatrix, randomTargets, relativeError, sigma } from '../helpers';
 
 // A hand-checked batch: a = x·w + b = [0.5 − 0.5 + 0.1, 0.1, −0.5 − 0.25 + 0.1] = [0.1, 0.1, −0.65]
@@ -44,10 +45,7 @@ describe('evaluateNeuron', () => {
   });
 
   it('does not change its inputs', () => {
-    const [xs, ws] = [copy(x), copy(w)];
-    evaluateNeuron(xs, ws, b);
-    expect(xs).toEqual(x);
-    expect(ws).toEqual(w);
+    checkUnchanged('evaluateNeuron', { x, w }, (c) => evaluateNeuron(c.x as number[][], c.w as number[], b));
   });
 });
 
@@ -57,8 +55,7 @@ describe('derivativeOfSigmoid', () => {
   });
 
   it('is σ(a)·(1 − σ(a)) at the pre-activation', () => {
-    const values = [-3, -0.5, 0.1, 2];
-    expectAllClose(derivativeOfSigmoid(values), values.map((v) => sigma(v) * (1 - sigma(v))), 1e-15, "σ'");
+    checkDerivativeOfSigmoid(derivativeOfSigmoid);
   });
 
   it('is symmetric: σ′(−a) = σ′(a)', () => {
@@ -78,9 +75,8 @@ describe('derivativeOfSigmoid', () => {
   });
 
   it('returns one value per input and does not change its input', () => {
-    const input = [1, 2, 3];
-    expect(derivativeOfSigmoid(input)).toHaveLength(3);
-    expect(input).toEqual([1, 2, 3]);
+    expect(derivativeOfSigmoid([1, 2, 3])).toHaveLength(3);
+    checkUnchanged('derivativeOfSigmoid', { a: [1, 2, 3] }, (c) => derivativeOfSigmoid(c.a as number[]));
   });
 });
 
@@ -111,9 +107,7 @@ describe('lossFunction', () => {
   });
 
   it('does not change its inputs', () => {
-    const [xs, ts, ws] = [copy(x), copy(t), copy(w)];
-    lossFunction(xs, ts, ws, b);
-    expect([xs, ts, ws]).toEqual([x, t, w]);
+    checkUnchanged('lossFunction', { x, t, w }, (c) => lossFunction(c.x as number[][], c.t as number[], c.w as number[], b));
   });
 });
 
@@ -128,18 +122,7 @@ describe('updateWeights', () => {
   });
 
   it.each([1, 2, 3, 4])('steps by −lr × the finite-difference gradient of lossFunction (case %i)', (seed) => {
-    const rs = new RandomState(seed);
-    const xs = randomMatrix(rs, 25, 2, 1.5);
-    const ts = randomTargets(rs, 25);
-    const [w0, b0] = [rs.randn(2), rs.randn(1)[0]];
-    const lr = 0.5;
-    const [w1, b1] = updateWeights(xs, ts, w0, b0, lr);
-    const numericW = w0.map((_, j) =>
-      centralDifference((v) => lossFunction(xs, ts, w0.map((wk, k) => (k === j ? v : wk)), b0), w0[j]),
-    );
-    const numericB = centralDifference((v) => lossFunction(xs, ts, w0, v), b0);
-    w1.forEach((wj, j) => expect(relativeError(wj - w0[j], -lr * numericW[j])).toBeLessThanOrEqual(1e-6));
-    expect(relativeError(b1 - b0, -lr * numericB)).toBeLessThanOrEqual(1e-6);
+    checkNeuronStep(updateWeights, lossFunction, seed);
   });
 
   it('averages the gradient: repeating the batch gives the same step', () => {
@@ -162,10 +145,7 @@ describe('updateWeights', () => {
   });
 
   it('returns new weights and leaves its inputs unchanged', () => {
-    const [xs, ts, ws] = [copy(x), copy(t), copy(w)];
-    const [newW] = updateWeights(xs, ts, ws, b, 0.5);
-    expect(newW).not.toBe(ws);
-    expect([xs, ts, ws]).toEqual([x, t, w]);
+    checkUnchanged('updateWeights', { x, t, w }, (c) => expect(updateWeights(c.x as number[][], c.t as number[], c.w as number[], b, 0.5)[0]).not.toBe(c.w));
   });
 });
 
@@ -189,8 +169,6 @@ describe('evaluatePrediction', () => {
   });
 
   it('does not change its inputs', () => {
-    const [xs, ts, ws] = [copy(x), copy(t), copy(w)];
-    evaluatePrediction(xs, ts, ws, b);
-    expect([xs, ts, ws]).toEqual([x, t, w]);
+    checkUnchanged('evaluatePrediction', { x, t, w }, (c) => evaluatePrediction(c.x as number[][], c.t as number[], c.w as number[], b));
   });
 });

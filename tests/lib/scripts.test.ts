@@ -1,7 +1,7 @@
 /**
  * The scripts as a student runs them: real processes, their exit codes and what they print.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,4 +108,43 @@ describe('train_logreg.ts and train_mlp.ts', () => {
     expect(stdout).toContain('Training with reference/one_hidden_layer.ts');
     expect(stdout).toContain('mlp-hidden2-custom-hidden.png');
   });
+});
+
+describe('student tools', () => {
+  it('hint prints the levels asked for', () => {
+    const { status, stdout } = run('hint.ts', 'updateWeights', '--level', '2');
+    expect(status).toBe(0);
+    expect(stdout).toContain('hint 1, a nudge:');
+    expect(stdout).toContain('hint 2, the formula:');
+    expect(stdout).not.toContain('hint 3');
+  });
+
+  it('hint rejects an unknown function in one line', () => {
+    const { status, stderr } = run('hint.ts', 'backpropagate');
+    expect(status).toBe(1);
+    expect(stderr.trim()).toMatch(/^error: no exercise function "backpropagate"; the functions are: evaluateNeuron, /);
+  });
+
+  it('progress lists every function and exits 0', () => {
+    const { status, stdout } = run('progress.ts');
+    expect(status).toBe(0);
+    expect(stdout).toContain('0 of 19 functions done');
+    expect(stdout).toMatch(/Next: evaluateNeuron in exercises\/neuron\.ts:\d+/);
+  });
+
+  it('watch without a terminal: plain output, h gives a hint, q quits', async () => {
+    const child = spawn(TSX, [path.join(ROOT, 'scripts', 'watch.ts')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Watching exercises/') && !output.includes('hint 1')) child.stdin.write('h\n');
+      if (output.includes('hint 1 for') && !output.includes('bye')) child.stdin.write('q\n');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(output).toContain('[--------------------] 0 of 19 done');
+    expect(output).toContain('hint 1 for neuron.ts › evaluateNeuron: One value per sample');
+    expect(output).not.toContain('\u001b[2J'); // no screen clearing without a terminal
+    expect(output).toContain('bye');
+  }, 60_000);
 });

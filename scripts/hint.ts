@@ -1,0 +1,31 @@
+/**
+ * A hint for one exercise function, in three levels: a nudge, the formula, the shapes.
+ *   npm run hint -- updateWeights [--level 2]      npm run hint -- network.updateWeights
+ */
+import path from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { failWithUsageError, integerFlag, runMain } from '../lib/cli';
+import { UsageError } from '../lib/errors';
+import { exerciseName, loadExercises } from '../lib/exercises';
+import { findExercise, stubLocation } from '../lib/progress';
+
+const LEVELS = ['a nudge', 'the formula', 'the shapes'];
+
+runMain(() => {
+  const argv = failWithUsageError(yargs(hideBin(process.argv)))
+    .scriptName('npm run hint --')
+    .usage('Prints the hints for one exercise function.\n\nUsage: $0 <function> [--level 1|2|3]')
+    .command('$0 <function>', false, (y) => y.positional('function', { type: 'string', describe: 'e.g. updateWeights or network.updateWeights' }))
+    .option('level', { default: 1, coerce: integerFlag('level', 1, 3), describe: 'how much to give away: 1 a nudge, 2 the formula, 3 the shapes' })
+    .parseSync();
+  const exercises = loadExercises();
+  const { exercise, others } = findExercise(exercises, String(argv.function));
+  if (!exercise) {
+    throw new UsageError(`no exercise function "${String(argv.function)}"; the functions are: ${[...new Set(exercises.map((e) => e.function))].join(', ')}`);
+  }
+  console.log(`${exerciseName(exercise)} (${stubLocation(exercise)})`);
+  for (let level = 1; level <= argv.level; level++) console.log(`  hint ${level}, ${LEVELS[level - 1]}: ${exercise.hints[level - 1]}`);
+  if (argv.level < 3) console.log(`  more: npm run hint -- ${path.basename(exercise.file, '.ts')}.${exercise.function} --level ${argv.level + 1}`);
+  for (const other of others) console.log(`  (also ${exerciseName(other)}: npm run hint -- ${path.basename(other.file, '.ts')}.${other.function})`);
+});
