@@ -39,6 +39,9 @@ const STUDENT_SCRIPTS: Record<string, string> = {
   'train:mlp': 'tsx scripts/train_mlp.ts',
   sweep: 'tsx scripts/sweep.ts',
   demo: 'tsx scripts/demo.ts --target exercises',
+  progress: 'tsx scripts/progress.ts',
+  watch: 'tsx scripts/watch.ts',
+  hint: 'tsx scripts/hint.ts',
 };
 
 const README = `# Neural-network lab
@@ -51,7 +54,12 @@ npm test                          # every exercise test; each fails with "not im
 npm test -- neuron -t updateWeights   # one file, one function
 npm run train:neuron              # train your neuron and plot it (also train:network, train:logreg, train:mlp)
 npm run grade                     # your points per function, as the pull-request grading computes them
+npm run progress                  # what is done, what is next
+npm run watch                     # re-runs the current function's tests on every save (h: hint, q: quit)
+npm run hint -- updateWeights     # a hint in three levels (--level 1|2|3)
 \`\`\`
+
+The guides in docs/ give the formulas, derivation hints and what each plot should look like.
 
 Work through the files in exercises/ in this order: neuron.ts, network.ts, activations.ts, costs.ts,
 logistic_regression.ts, one_hidden_layer.ts, mlp.ts. Each function's doc comment gives the formula,

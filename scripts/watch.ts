@@ -23,6 +23,7 @@ const argv = failWithUsageError(yargs(hideBin(process.argv)))
 
 const tty = process.stdout.isTTY === true && process.stdin.isTTY === true;
 let current: Exercise | undefined;
+let headline: string[] = [];
 let hintLevel = 0;
 let running = false;
 let again = false;
@@ -39,9 +40,8 @@ function pickNext(): void {
   const done = report.functions.filter((f) => statusOf(f) === 'done').length;
   current = report.functions.find((f) => statusOf(f) !== 'done')?.exercise;
   hintLevel = 0;
-  console.log(bar(done, report.functions.length));
-  if (current) console.log(`Now: ${exerciseName(current)} in ${stubLocation(current)}  (${testCommand(current)})`);
-  else console.log('Every function is done. Train your models: npm run demo');
+  headline = [bar(done, report.functions.length), current ? `Now: ${exerciseName(current)} in ${stubLocation(current)}  (${testCommand(current)})` : 'Every function is done. Train your models: npm run demo'];
+  for (const line of headline) console.log(line);
 }
 
 /** Runs the current function's tests and reports; moves on when they all pass. */
@@ -51,7 +51,10 @@ function check(): void {
     return;
   }
   running = true;
-  if (tty) console.clear();
+  if (tty) {
+    console.clear();
+    for (const line of headline) console.log(line);
+  }
   if (!current) pickNext();
   if (current) {
     const result = grade({ exercise: current }).functions[0];
