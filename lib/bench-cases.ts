@@ -17,23 +17,21 @@ export interface BenchCase {
 
 const flat = (value: unknown): number[] => (Array.isArray(value) ? value.flatMap(flat) : typeof value === 'number' ? [value] : []);
 
+/** A Part 1/2 trainer at the lab defaults against bench/lab.py. */
+function labCase(name: string, script: string, model: 'neuron' | 'network'): BenchCase {
+  return {
+    name,
+    script,
+    args: ['--target', 'reference'],
+    numpy: { file: 'lab.py', args: [model] },
+    goal: 0.5,
+    parameters: (json, side) => (side === 'ts' ? flat(Object.values(json.parameters as object)) : flat(json.parameters)),
+  };
+}
+
 export const BENCH_CASES: BenchCase[] = [
-  {
-    name: 'train:neuron, lab defaults (linearly separable, 1000 epochs)',
-    script: 'train_neuron.ts',
-    args: ['--target', 'reference'],
-    numpy: { file: 'lab.py', args: ['neuron'] },
-    goal: 0.5,
-    parameters: (json, side) => (side === 'ts' ? flat(Object.values(json.parameters as object)) : flat(json.parameters)),
-  },
-  {
-    name: 'train:network, lab defaults (not separable, 2000 epochs)',
-    script: 'train_network.ts',
-    args: ['--target', 'reference'],
-    numpy: { file: 'lab.py', args: ['network'] },
-    goal: 0.5,
-    parameters: (json, side) => (side === 'ts' ? flat(Object.values(json.parameters as object)) : flat(json.parameters)),
-  },
+  labCase('train:neuron, lab defaults (linearly separable, 1000 epochs)', 'train_neuron.ts', 'neuron'),
+  labCase('train:network, lab defaults (not separable, 2000 epochs)', 'train_network.ts', 'network'),
   {
     name: 'train:mlp --preset deep (2-200-200-2-1, 2000 epochs, ~12 GFLOP)',
     script: 'train_mlp.ts',
