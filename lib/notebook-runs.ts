@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureWritableDirectory } from './cli';
-import { UsageError } from './errors';
+import { DivergenceError, UsageError } from './errors';
 import { Mat, addRowVector, matmul } from './matrix';
 import { TRUE_CURVES, notebookData, type Activation, type Cost, type DataShape } from './notebook';
 import { plotNotebookDecision, plotNotebookHidden, trueCurvePoints } from './notebook-plots';
@@ -99,7 +99,7 @@ export function runLogreg(args: LogregArgs): NotebookRun {
   const output = predict(x);
   const finalCost = cost(output, y);
   const misclassified = countMisclassified(output, y);
-  if (!Number.isFinite(finalCost)) throw new UsageError(`training diverged: the final cost is ${finalCost}. Try a smaller --learning-rate.`);
+  if (!Number.isFinite(finalCost)) throw new DivergenceError(`training diverged: the final cost is ${finalCost}. Try a smaller --learning-rate.`);
 
   const settings = `${args.cost}, lr ${args.learningRate}, ${args.epochs} epochs`;
   const plots: string[] = [];
@@ -211,7 +211,7 @@ export function runMlp(args: MlpArgs): NotebookRun {
     seconds += (performance.now() - start) / 1000;
     [ws, bs] = [ws1, bs1];
     costs.push(cost(As[As.length - 1], y));
-    if (!Number.isFinite(costs[epoch])) throw new UsageError(`training diverged at epoch ${epoch + 1}: the cost is ${costs[epoch]}. Try a smaller --learning-rate.`);
+    if (!Number.isFinite(costs[epoch])) throw new DivergenceError(`training diverged at epoch ${epoch + 1}: the cost is ${costs[epoch]}. Try a smaller --learning-rate.`);
   }
   const [, As] = network.forwardPass(x, ws, bs, actFs);
   const output = As[As.length - 1];

@@ -45,6 +45,18 @@ describe('the notebook runs (reference)', () => {
     expect(run.costs).toHaveLength(2000);
   }, 60_000);
 
+  it('gives identical results for the same seed (the matrix products sum in a fixed order)', () => {
+    const settings = { ...quiet, ...PRESETS.deep, layers: [2, 40, 40, 2, 1], epochs: 20, name: 'det' };
+    const { seconds: _a, ...first } = runMlp(settings).summary;
+    const { seconds: _b, ...second } = runMlp(settings).summary;
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+
+  it('stops with a clear message when training diverges', () => {
+    const relu = { layers: [2, 8, 8, 1], activations: ['relu', 'relu', 'logistic'] as ('relu' | 'logistic')[], cost: 'mse' as const };
+    expect(() => runMlp({ ...quiet, ...PRESETS.deep, ...relu, learningRate: 1e300, epochs: 50, name: 'diverge' })).toThrow(/training diverged at epoch \d+: the cost is NaN/);
+  });
+
   it('records the cost of every epoch, the first for the initial parameters', () => {
     const run = runMlp({ ...quiet, ...PRESETS.hidden2, epochs: 3, name: 'hidden2' });
     expect(run.costs).toHaveLength(3);
