@@ -7,12 +7,9 @@
  * exhausted, a suite that cannot load), each function of the affected files is graded again in a
  * process of its own, so that a broken function costs only its own points.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { exerciseName, loadExercises, moduleOf, type Exercise } from './exercises';
-import { firstLine, type TestOutcome } from './jest-report';
+import { firstLine, runJest, type JestRun, type TestOutcome } from './jest-report';
 import { ROOT } from './targets';
 
 export interface GradeOptions {
@@ -47,53 +44,15 @@ export interface GradeReport {
 
 const MAX_MESSAGE = 300;
 
-interface JestAttempt {
-  tests: TestOutcome[];
-  /** Set when the process did not produce a report: timed out, exited, crashed. */
-  failure?: string;
-  /** Files that jest could not run at all. */
-  broken: string[];
-}
+type Settings = Required<Omit<GradeOptions, 'only' | 'exercise'>>;
 
-function runJestIsolated(args: string[], options: Required<Omit<GradeOptions, 'only' | 'exercise'>>): JestAttempt {
-  const dir = mkdtempSync(path.join(tmpdir(), 'grade-'));
-  const output = path.join(dir, 'results.json');
-  const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-  const result = spawnSync(
-    process.execPath,
-    [`--max-old-space-size=${options.memoryMb}`, jest, '--selectProjects', 'exercises', '--ci', '--runInBand', '--silent', '--json', `--outputFile=${output}`, ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, LAB_EXERCISES_DIR: options.exercisesDir, FORCE_COLOR: '0' },
-      encoding: 'utf8',
-      timeout: options.timeoutSeconds * 1000,
-      killSignal: 'SIGKILL',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  try {
-    const json = JSON.parse(readFileSync(output, 'utf8')) as {
-      testResults: { name: string; status: string; message: string; assertionResults: { ancestorTitles: string[]; title: string; fullName: string; status: TestOutcome['status']; failureMessages: string[] }[] }[];
-    };
-    const tests: TestOutcome[] = [];
-    const broken: string[] = [];
-    for (const suite of json.testResults) {
-      const file = path.relative(ROOT, suite.name);
-      if (suite.assertionResults.length === 0 && suite.status === 'failed') broken.push(file);
-      for (const t of suite.assertionResults) tests.push({ file, ancestors: t.ancestorTitles, title: t.title, fullName: t.fullName, status: t.status, failureMessages: t.failureMessages });
-    }
-    return { tests, broken };
-  } catch {
-    const stderr = `${result.stderr ?? ''}`;
-    let failure: string;
-    if (result.error && /ETIMEDOUT/.test(String((result.error as NodeJS.ErrnoException).code))) failure = `did not finish within ${options.timeoutSeconds} s (an endless loop?)`;
-    else if (/heap out of memory|Allocation failed/i.test(stderr)) failure = `ran out of memory (more than ${options.memoryMb} MiB)`;
-    else if (/process\.exit called with "?(\d+)/.test(stderr)) failure = `called process.exit(${/process\.exit called with "?(\d+)/.exec(stderr)?.[1]})`;
-    else failure = `the test process ended without a report (exit ${result.status ?? result.signal})`;
-    return { tests: [], broken: [], failure };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** One jest process over the exercise suites, in band, so that killing it stops every test. */
+function runExerciseSuites(args: string[], settings: Settings): JestRun {
+  return runJest(['--selectProjects', 'exercises', '--ci', '--runInBand', ...args], {
+    env: { LAB_EXERCISES_DIR: settings.exercisesDir },
+    timeoutSeconds: settings.timeoutSeconds,
+    memoryMb: settings.memoryMb,
+  });
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -120,7 +79,7 @@ function gradeFunction(exercise: Exercise, tests: TestOutcome[], failure?: strin
 }
 
 export function grade(options: GradeOptions = {}): GradeReport {
-  const settings = {
+  const settings: Settings = {
     exercisesDir: path.resolve(options.exercisesDir ?? path.join(ROOT, 'exercises')),
     timeoutSeconds: options.timeoutSeconds ?? 120,
     memoryMb: options.memoryMb ?? 1024,
@@ -130,15 +89,16 @@ export function grade(options: GradeOptions = {}): GradeReport {
   const files = [...new Set(exercises.map((e) => e.tests.file))];
   const notes: string[] = [];
 
-  const fast = runJestIsolated(focus ? [focus.tests.file, '-t', `^${escapeRegExp(focus.tests.describe)} `] : files, settings);
-  const suspect = new Set(fast.failure !== undefined ? files : fast.broken);
+  const fast = runExerciseSuites(focus ? [focus.tests.file, '-t', `^${escapeRegExp(focus.tests.describe)} `] : files, settings);
+  const broken = fast.brokenSuites.map((b) => b.file);
+  const suspect = new Set(fast.failure !== undefined ? files : broken);
   if (fast.failure !== undefined) notes.push(`The test run ${fast.failure}; every function was graded again in a process of its own.`);
-  for (const file of fast.broken) notes.push(`${file} could not run as a whole; its functions were graded again one by one.`);
+  for (const file of broken) notes.push(`${file} could not run as a whole; its functions were graded again one by one.`);
 
   const functions = exercises.map((exercise) => {
     if (!suspect.has(exercise.tests.file)) return gradeFunction(exercise, fast.tests);
-    const alone = runJestIsolated([exercise.tests.file, '-t', `^${escapeRegExp(exercise.tests.describe)} `], { ...settings, timeoutSeconds: Math.min(settings.timeoutSeconds, 60) });
-    return gradeFunction(exercise, alone.tests, alone.failure ?? (alone.broken.length > 0 ? 'its test file could not run (see npm test)' : undefined));
+    const alone = runExerciseSuites([exercise.tests.file, '-t', `^${escapeRegExp(exercise.tests.describe)} `], { ...settings, timeoutSeconds: Math.min(settings.timeoutSeconds, 60) });
+    return gradeFunction(exercise, alone.tests, alone.failure ?? (alone.brokenSuites.length > 0 ? 'its test file could not run (see npm test)' : undefined));
   });
   const score = functions.reduce((sum, f) => sum + f.points, 0);
   const maxScore = exercises.reduce((sum, e) => sum + e.points, 0);

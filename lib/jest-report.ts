@@ -19,9 +19,19 @@ export interface TestOutcome {
 
 export interface JestRun {
   tests: TestOutcome[];
-  /** Suites that failed to run at all (a syntax error, a crash), with jest's message. */
+  /** Test files that failed to run at all (a syntax error, a crash while loading), with jest's message. */
   brokenSuites: { file: string; message: string }[];
-  exitCode: number | null;
+  /** Set when jest produced no report: why (timed out, out of memory, process.exit, crashed). */
+  failure?: string;
+}
+
+export interface JestOptions {
+  /** Extra environment variables (e.g. LAB_EXERCISES_DIR). */
+  env?: NodeJS.ProcessEnv;
+  /** Wall-clock limit; the process is killed after it. */
+  timeoutSeconds?: number;
+  /** Heap limit of the jest process, in MiB. */
+  memoryMb?: number;
 }
 
 interface JestJson {
@@ -33,15 +43,28 @@ interface JestJson {
   }[];
 }
 
+/** Why a jest process left no report, from its error and what it printed. */
+function whyNoReport(result: ReturnType<typeof spawnSync>, options: JestOptions): string {
+  const stderr = String(result.stderr ?? '');
+  const exit = /process\.exit called with "?(\d+)/.exec(stderr);
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') return `did not finish within ${options.timeoutSeconds} s (an endless loop?)`;
+  if (/heap out of memory|Allocation failed/i.test(stderr)) return `ran out of memory (more than ${options.memoryMb ?? 'the allowed'} MiB)`;
+  if (exit) return `called process.exit(${exit[1]})`;
+  return `the test process ended without a report (exit ${result.status ?? result.signal}): ${stderr.trim().split('\n').slice(-3).join(' ')}`.slice(0, 400);
+}
+
 /** Runs jest with `args` (e.g. `--selectProjects exercises`) and returns every test's outcome. */
-export function runJest(args: string[], env: NodeJS.ProcessEnv = process.env): JestRun {
+export function runJest(args: string[], options: JestOptions = {}): JestRun {
   const dir = mkdtempSync(path.join(tmpdir(), 'jest-report-'));
   const output = path.join(dir, 'results.json');
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-  const result = spawnSync(process.execPath, [jest, '--json', `--outputFile=${output}`, '--silent', ...args], {
+  const node = options.memoryMb === undefined ? [] : [`--max-old-space-size=${options.memoryMb}`];
+  const result = spawnSync(process.execPath, [...node, jest, '--json', `--outputFile=${output}`, '--silent', ...args], {
     cwd: ROOT,
-    env,
+    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
     encoding: 'utf8',
+    timeout: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
+    killSignal: 'SIGKILL',
     maxBuffer: 64 * 1024 * 1024,
   });
   try {
@@ -55,9 +78,9 @@ export function runJest(args: string[], env: NodeJS.ProcessEnv = process.env): J
         tests.push({ file, ancestors: test.ancestorTitles, title: test.title, fullName: test.fullName, status: test.status, failureMessages: test.failureMessages });
       }
     }
-    return { tests, brokenSuites, exitCode: result.status };
+    return { tests, brokenSuites };
   } catch {
-    throw new Error(`jest ${args.join(' ')} did not produce a report (exit ${result.status}):\n${result.stderr.slice(-3000)}`);
+    return { tests: [], brokenSuites: [], failure: whyNoReport(result, options) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

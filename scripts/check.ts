@@ -112,8 +112,9 @@ function main(): void {
   apiParity();
   metadataCoversExports();
 
-  const proven = runJest(['--selectProjects', 'lib', 'reference']);
-  const stubs = runJest(['--selectProjects', 'exercises']);
+  const proven = runJest(['--selectProjects', 'lib', 'reference', '--ci']);
+  const stubs = runJest(['--selectProjects', 'exercises', '--ci']);
+  for (const run of [proven, stubs]) if (run.failure !== undefined) record(false, `jest ran: ${run.failure}`);
   for (const broken of [...proven.brokenSuites, ...stubs.brokenSuites]) record(false, `test suite failed to run: ${broken.file}`, [firstLine(broken.message)]);
 
   const exerciseFiles = new Set(stubs.tests.map((t) => t.file));
