@@ -56,6 +56,7 @@ export function checkNeuronStep(updateWeights: NeuronUpdate, lossFunction: Neuro
     expected: [...gradW.map((g) => -lr * g), -lr * gradB],
     tolerance: 1e-6,
     batchSize: n,
+    labels: ['Δw1', 'Δw2', 'Δb'],
     suspects,
   });
 }
@@ -100,6 +101,7 @@ export function checkNetworkStep(updateWeights: NetworkUpdate, lossFunction: Net
     expected: gradient.map((g) => -lr * g),
     tolerance: 1e-6,
     batchSize: n,
+    labels: ['Δw1', 'Δw2', 'Δb', 'ΔWt00', 'ΔWt01', 'ΔWt10', 'ΔWt11', 'Δbt1', 'Δbt2'],
   });
 }
 

@@ -22,6 +22,8 @@ export interface Comparison {
   suspects?: Suspect[];
   /** For a gradient step: the batch size, to recognise a gradient that is not averaged. */
   batchSize?: number;
+  /** Names of the entries (flattened), to say which ones are off: ["Δw1", "Δw2", "Δb"]. */
+  labels?: string[];
 }
 
 const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value.flatMap(flatten) : [value]);
@@ -73,6 +75,15 @@ export function explainMismatch(c: Comparison): string | undefined {
     if (c.batchSize !== undefined && c.batchSize > 1 && close(k, 1 / c.batchSize, 1e-6)) {
       return `${c.what}: ${c.batchSize} times too small: the gradient is divided by N = ${c.batchSize} twice.`;
     }
+  }
+  const label = (j: number) => c.labels?.[j] ?? `entry ${j}`;
+  const off = numbers.map((g, j) => j).filter((j) => !close(numbers[j], want[j], tolerance));
+  const offBy = (factor: number) => off.filter((j) => Math.abs(want[j]) > 1e-12 && close(numbers[j] / want[j], factor, 1e-6));
+  if (c.batchSize !== undefined && c.batchSize > 1 && off.length > 0 && offBy(c.batchSize).length === off.length) {
+    return `${c.what}: ${off.map(label).join(', ')} ${off.length === 1 ? 'is' : 'are'} ${c.batchSize} times too large, the size of the batch: average ${off.length === 1 ? 'that gradient' : 'those gradients'} over the batch (divide by N = ${c.batchSize}); the rest are right.`;
+  }
+  if (off.length > 0 && offBy(-1).length === off.length) {
+    return `${c.what}: ${off.map(label).join(', ')} ${off.length === 1 ? 'has' : 'have'} the wrong sign; the rest are right. A gradient step goes downhill: p ← p − lr·∂J/∂p.`;
   }
   const i = numbers.findIndex((g, j) => !close(g, want[j], tolerance));
   return `${c.what}: expected ${wantShape}; first difference at index ${i}: expected ${want[i]}, got ${numbers[i]} (tolerance ${tolerance}${k !== undefined ? `; all values are ${k.toPrecision(4)} × the expected ones` : ''})`;

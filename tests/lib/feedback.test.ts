@@ -37,6 +37,14 @@ describe('feedback on common mistakes', () => {
     expect(() => checkNetworkStep(notAveraged, network.lossFunction, 2)).toThrow('20 times too large, the size of the batch');
   });
 
+  it('only the weights not averaged: names the entries that are N times too large', () => {
+    const weightsOnly = (x: Matrix, t: Vector, w: Vector, b: number, lr: number): [Vector, number] => {
+      const [w1, b1] = neuron.updateWeights(x, t, w, b, lr);
+      return [w.map((wj, j) => wj + x.length * (w1[j] - wj)), b1];
+    };
+    expect(() => checkNeuronStep(weightsOnly, neuron.lossFunction, 4)).toThrow('Δw1, Δw2 are 25 times too large, the size of the batch: average those gradients over the batch');
+  });
+
   it('a flipped sign: "the sign is flipped"', () => {
     expect(() => checkNeuronStep(scaledStep(-1), neuron.lossFunction, 2)).toThrow('the sign is flipped: you got exactly −1 × the expected values');
   });
