@@ -55,6 +55,7 @@ export function checkNeuronStep(updateWeights: NeuronUpdate, lossFunction: Neuro
     got: [w1[0] - w[0], w1[1] - w[1], b1 - b],
     expected: [...gradW.map((g) => -lr * g), -lr * gradB],
     tolerance: 1e-6,
+    relative: true,
     batchSize: n,
     labels: ['Δw1', 'Δw2', 'Δb'],
     suspects,
@@ -100,6 +101,7 @@ export function checkNetworkStep(updateWeights: NetworkUpdate, lossFunction: Net
     got: [w1[0] - w[0], w1[1] - w[1], b1 - b, Wt1[0][0] - Wt[0][0], Wt1[0][1] - Wt[0][1], Wt1[1][0] - Wt[1][0], Wt1[1][1] - Wt[1][1], bt1[0] - bt[0], bt1[1] - bt[1]],
     expected: gradient.map((g) => -lr * g),
     tolerance: 1e-6,
+    relative: true,
     batchSize: n,
     labels: ['Δw1', 'Δw2', 'Δb', 'ΔWt00', 'ΔWt01', 'ΔWt10', 'ΔWt11', 'Δbt1', 'Δbt2'],
   });

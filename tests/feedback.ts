@@ -17,8 +17,14 @@ export interface Comparison {
   what: string;
   got: unknown;
   expected: number[] | number[][] | number;
-  /** Relative tolerance per entry (absolute below 1). */
+  /** Tolerance per entry: relative above 1 and absolute below it, or purely relative with `relative`. */
   tolerance?: number;
+  /**
+   * Compare |got − expected| ≤ tolerance · max(|got|, |expected|): the relative error a
+   * finite-difference check of a small gradient step needs (an absolute 1e-6 on a step of 1e-2
+   * would allow a relative error of 1e-4).
+   */
+  relative?: boolean;
   suspects?: Suspect[];
   /** For a gradient step: the batch size, to recognise a gradient that is not averaged. */
   batchSize?: number;
@@ -31,15 +37,15 @@ const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value.fla
 function shapeOf(value: unknown): string {
   if (!Array.isArray(value)) return typeof value === 'number' ? 'a number' : `a ${typeof value}`;
   if (value.length > 0 && Array.isArray(value[0])) return `${value.length}×${(value[0] as unknown[]).length}`;
-  return `${value.length} values`;
+  return value.length === 1 ? '1 value' : `${value.length} values`;
 }
 
-function close(a: number, b: number, tolerance: number): boolean {
-  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
+function close(a: number, b: number, tolerance: number, relative = false): boolean {
+  return Math.abs(a - b) <= tolerance * (relative ? Math.max(Math.abs(a), Math.abs(b)) : Math.max(1, Math.abs(b)));
 }
 
-function allClose(got: number[], want: number[], tolerance: number): boolean {
-  return got.length === want.length && got.every((g, i) => close(g, want[i], tolerance));
+function allClose(got: number[], want: number[], tolerance: number, relative = false): boolean {
+  return got.length === want.length && got.every((g, i) => close(g, want[i], tolerance, relative));
 }
 
 /** The constant k with got ≈ k·expected, if there is one (and expected is not all zero). */
@@ -61,7 +67,8 @@ export function explainMismatch(c: Comparison): string | undefined {
   const bad = got.findIndex((g) => typeof g !== 'number' || !Number.isFinite(g));
   if (bad >= 0) return `${c.what}: got ${String(got[bad])} at index ${bad}; every value should be a finite number (a division by zero, or an overflow?)`;
   const numbers = got as number[];
-  if (allClose(numbers, want, tolerance)) return undefined;
+  const relative = c.relative ?? false;
+  if (allClose(numbers, want, tolerance, relative)) return undefined;
 
   for (const suspect of c.suspects ?? []) {
     if (allClose(numbers, suspect.values, 1e-6)) return `${c.what}: ${suspect.mistake}`;
@@ -77,7 +84,7 @@ export function explainMismatch(c: Comparison): string | undefined {
     }
   }
   const label = (j: number) => c.labels?.[j] ?? `entry ${j}`;
-  const off = numbers.map((g, j) => j).filter((j) => !close(numbers[j], want[j], tolerance));
+  const off = numbers.map((g, j) => j).filter((j) => !close(numbers[j], want[j], tolerance, relative));
   const offBy = (factor: number) => off.filter((j) => Math.abs(want[j]) > 1e-12 && close(numbers[j] / want[j], factor, 1e-6));
   if (c.batchSize !== undefined && c.batchSize > 1 && off.length > 0 && offBy(c.batchSize).length === off.length) {
     return `${c.what}: ${off.map(label).join(', ')} ${off.length === 1 ? 'is' : 'are'} ${c.batchSize} times too large, the size of the batch: average ${off.length === 1 ? 'that gradient' : 'those gradients'} over the batch (divide by N = ${c.batchSize}); the rest are right.`;
@@ -85,8 +92,8 @@ export function explainMismatch(c: Comparison): string | undefined {
   if (off.length > 0 && offBy(-1).length === off.length) {
     return `${c.what}: ${off.map(label).join(', ')} ${off.length === 1 ? 'has' : 'have'} the wrong sign; the rest are right. A gradient step goes downhill: p ← p − lr·∂J/∂p.`;
   }
-  const i = numbers.findIndex((g, j) => !close(g, want[j], tolerance));
-  return `${c.what}: expected ${wantShape}; first difference at index ${i}: expected ${want[i]}, got ${numbers[i]} (tolerance ${tolerance}${k !== undefined ? `; all values are ${k.toPrecision(4)} × the expected ones` : ''})`;
+  const i = numbers.findIndex((g, j) => !close(g, want[j], tolerance, relative));
+  return `${c.what}: expected ${wantShape}; first difference at index ${i}: expected ${want[i]}, got ${numbers[i]} (${relative ? 'relative ' : ''}tolerance ${tolerance}${k !== undefined && Math.abs(k - 1) > 1e-3 ? `; all values are ${k.toPrecision(4)} × the expected ones` : ''})`;
 }
 
 /** Throws the explanation when got does not match expected. */

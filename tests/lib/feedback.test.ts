@@ -80,6 +80,11 @@ describe('feedback on common mistakes', () => {
     ).toThrow(/^updateWeights changed its input w \(entry 0 was 0\.5, now 0\.5\d+\): do not modify the arguments/);
   });
 
+  it('a step check is relative: a relative error of 1e-5 on a small step fails at 1e-6', () => {
+    expect(explainMismatch({ what: 'step', got: [0.0100001], expected: [0.01], tolerance: 1e-6, relative: true })).toBe('step: expected 1 value; first difference at index 0: expected 0.01, got 0.0100001 (relative tolerance 0.000001)');
+    expect(explainMismatch({ what: 'step', got: [0.01000000001], expected: [0.01], tolerance: 1e-6, relative: true })).toBeUndefined();
+  });
+
   it('anything else: shapes, the first differing index and the tolerance', () => {
     expect(explainMismatch({ what: 'y', got: [1, 2], expected: [1, 2, 3] })).toBe('y: expected 3 values, got 2 values');
     expect(explainMismatch({ what: 'y', got: [1, 2.5, 3], expected: [1, 2, 3], tolerance: 1e-9 })).toBe('y: expected 3 values; first difference at index 1: expected 2, got 2.5 (tolerance 1e-9)');
