@@ -32,3 +32,8 @@ export function exerciseName(exercise: Exercise): string {
 export function moduleOf(exercise: Exercise): string {
   return path.basename(exercise.file, '.ts');
 }
+
+/** jest's -t pattern for the tests that grade `exercise`: its describe block, as the full name starts. */
+export function testNamePattern(exercise: Exercise): string {
+  return `^${exercise.tests.describe.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `;
+}

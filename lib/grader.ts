@@ -8,7 +8,7 @@
  * process of its own, so that a broken function costs only its own points.
  */
 import path from 'node:path';
-import { exerciseName, loadExercises, moduleOf, type Exercise } from './exercises';
+import { exerciseName, loadExercises, moduleOf, testNamePattern, type Exercise } from './exercises';
 import { firstLine, runJest, type JestRun, type TestOutcome } from './jest-report';
 import { ROOT } from './targets';
 
@@ -55,8 +55,6 @@ function runExerciseSuites(args: string[], settings: Settings): JestRun {
   });
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function belongsTo(test: TestOutcome, exercise: Exercise): boolean {
   return test.file === exercise.tests.file && test.ancestors[0] === exercise.tests.describe;
 }
@@ -89,7 +87,7 @@ export function grade(options: GradeOptions = {}): GradeReport {
   const files = [...new Set(exercises.map((e) => e.tests.file))];
   const notes: string[] = [];
 
-  const fast = runExerciseSuites(focus ? [focus.tests.file, '-t', `^${escapeRegExp(focus.tests.describe)} `] : files, settings);
+  const fast = runExerciseSuites(focus ? [focus.tests.file, '-t', testNamePattern(focus)] : files, settings);
   const broken = fast.brokenSuites.map((b) => b.file);
   const suspect = new Set(fast.failure !== undefined ? files : broken);
   if (fast.failure !== undefined) notes.push(`The test run ${fast.failure}; every function was graded again in a process of its own.`);
@@ -97,7 +95,7 @@ export function grade(options: GradeOptions = {}): GradeReport {
 
   const functions = exercises.map((exercise) => {
     if (!suspect.has(exercise.tests.file)) return gradeFunction(exercise, fast.tests);
-    const alone = runExerciseSuites([exercise.tests.file, '-t', `^${escapeRegExp(exercise.tests.describe)} `], { ...settings, timeoutSeconds: Math.min(settings.timeoutSeconds, 60) });
+    const alone = runExerciseSuites([exercise.tests.file, '-t', testNamePattern(exercise)], { ...settings, timeoutSeconds: Math.min(settings.timeoutSeconds, 60) });
     return gradeFunction(exercise, alone.tests, alone.failure ?? (alone.brokenSuites.length > 0 ? 'its test file could not run (see npm test)' : undefined));
   });
   const score = functions.reduce((sum, f) => sum + f.points, 0);

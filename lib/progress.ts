@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { exerciseName, type Exercise } from './exercises';
+import { exerciseName, moduleOf, type Exercise } from './exercises';
 import type { FunctionGrade, GradeReport } from './grader';
 import { ROOT } from './targets';
 
@@ -24,7 +24,7 @@ export function stubLocation(exercise: Exercise, root = ROOT): string {
 
 /** The test command for one function: `npm test -- neuron -t updateWeights`. */
 export function testCommand(exercise: Exercise): string {
-  return `npm test -- ${path.basename(exercise.file, '.ts')} -t ${exercise.function}`;
+  return `npm test -- ${moduleOf(exercise)} -t ${exercise.function}`;
 }
 
 const MARK: Record<Status, string> = { done: '✓', failing: '✗', 'not started': '·' };
@@ -47,7 +47,7 @@ export function progressReport(report: GradeReport): { text: string; next?: Exer
   const next = report.functions.find((f) => statusOf(f) !== 'done')?.exercise;
   lines.push('');
   if (next) {
-    lines.push(`Next: ${next.function} in ${stubLocation(next)}`, `  run its tests:  ${testCommand(next)}`, `  get a hint:     npm run hint -- ${path.basename(next.file, '.ts')}.${next.function}`);
+    lines.push(`Next: ${next.function} in ${stubLocation(next)}`, `  run its tests:  ${testCommand(next)}`, `  get a hint:     npm run hint -- ${moduleOf(next)}.${next.function}`);
   } else {
     lines.push('Every function is done. Train your models: npm run demo');
   }
@@ -57,6 +57,6 @@ export function progressReport(report: GradeReport): { text: string; next?: Exer
 /** Finds an exercise by "updateWeights" or "network.updateWeights" (module-qualified). */
 export function findExercise(exercises: Exercise[], query: string): { exercise?: Exercise; others: Exercise[] } {
   const [module, name] = query.includes('.') ? query.split('.', 2) : [undefined, query];
-  const matches = exercises.filter((e) => e.function === name && (module === undefined || path.basename(e.file, '.ts') === module));
+  const matches = exercises.filter((e) => e.function === name && (module === undefined || moduleOf(e) === module));
   return { exercise: matches[0], others: matches.slice(1) };
 }

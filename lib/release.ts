@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors';
-import { loadExercises } from './exercises';
+import { loadExercises, testNamePattern } from './exercises';
 import { ROOT } from './targets';
 
 /** Paths (prefixes) of the course repository that stay out of the student repository. */
@@ -77,7 +77,7 @@ export function classroomConfig(): Record<string, unknown> {
     tests: loadExercises().map((e) => ({
       name: `Part ${e.part}: ${path.basename(e.file)} › ${e.function}`,
       setup: 'npm ci',
-      run: `npx jest --selectProjects exercises --ci ${e.tests.file} -t "^${e.tests.describe} "`,
+      run: `npx jest --selectProjects exercises --ci ${e.tests.file} -t "${testNamePattern(e)}"`,
       input: '',
       output: '',
       comparison: 'included',

@@ -2,12 +2,11 @@
  * A hint for one exercise function, in three levels: a nudge, the formula, the shapes.
  *   npm run hint -- updateWeights [--level 2]      npm run hint -- network.updateWeights
  */
-import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { failWithUsageError, integerFlag, runMain } from '../lib/cli';
 import { UsageError } from '../lib/errors';
-import { exerciseName, loadExercises } from '../lib/exercises';
+import { exerciseName, loadExercises, moduleOf } from '../lib/exercises';
 import { findExercise, stubLocation } from '../lib/progress';
 
 const LEVELS = ['a nudge', 'the formula', 'the shapes'];
@@ -26,6 +25,6 @@ runMain(() => {
   }
   console.log(`${exerciseName(exercise)} (${stubLocation(exercise)})`);
   for (let level = 1; level <= argv.level; level++) console.log(`  hint ${level}, ${LEVELS[level - 1]}: ${exercise.hints[level - 1]}`);
-  if (argv.level < 3) console.log(`  more: npm run hint -- ${path.basename(exercise.file, '.ts')}.${exercise.function} --level ${argv.level + 1}`);
-  for (const other of others) console.log(`  (also ${exerciseName(other)}: npm run hint -- ${path.basename(other.file, '.ts')}.${other.function})`);
+  if (argv.level < 3) console.log(`  more: npm run hint -- ${moduleOf(exercise)}.${exercise.function} --level ${argv.level + 1}`);
+  for (const other of others) console.log(`  (also ${exerciseName(other)}: npm run hint -- ${moduleOf(other)}.${other.function})`);
 });

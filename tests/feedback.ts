@@ -1,8 +1,8 @@
 /**
  * Failure messages that teach. A test hands over what it got, what it expected and, optionally,
  * what typical mistakes would have produced from the same inputs ("suspects"). On a mismatch the
- * message names the mistake when the result matches one, or a pattern (a flipped sign, a factor of
- * N); otherwise it gives the shapes, the first differing index and the tolerance.
+ * message names the mistake when the result matches one, or, for a gradient step (batchSize given),
+ * a pattern (a flipped sign, a factor of N); otherwise it gives the shapes, the first differing index and the tolerance.
  */
 
 export interface Suspect {
@@ -75,7 +75,7 @@ export function explainMismatch(c: Comparison): string | undefined {
   }
   const k = commonFactor(numbers, want);
   if (k !== undefined) {
-    if (close(k, -1, 1e-6)) return `${c.what}: the sign is flipped: you got exactly −1 × the expected values. A gradient step goes downhill: p ← p − lr·∂J/∂p.`;
+    if (c.batchSize !== undefined && close(k, -1, 1e-6)) return `${c.what}: the sign is flipped: you got exactly −1 × the expected values. A gradient step goes downhill: p ← p − lr·∂J/∂p.`;
     if (c.batchSize !== undefined && c.batchSize > 1 && close(k, c.batchSize, 1e-6)) {
       return `${c.what}: ${c.batchSize} times too large, the size of the batch: average the gradient over the batch (divide the sum by N = ${c.batchSize}).`;
     }
@@ -89,7 +89,7 @@ export function explainMismatch(c: Comparison): string | undefined {
   if (c.batchSize !== undefined && c.batchSize > 1 && off.length > 0 && offBy(c.batchSize).length === off.length) {
     return `${c.what}: ${off.map(label).join(', ')} ${off.length === 1 ? 'is' : 'are'} ${c.batchSize} times too large, the size of the batch: average ${off.length === 1 ? 'that gradient' : 'those gradients'} over the batch (divide by N = ${c.batchSize}); the rest are right.`;
   }
-  if (off.length > 0 && offBy(-1).length === off.length) {
+  if (c.batchSize !== undefined && off.length > 0 && offBy(-1).length === off.length) {
     return `${c.what}: ${off.map(label).join(', ')} ${off.length === 1 ? 'has' : 'have'} the wrong sign; the rest are right. A gradient step goes downhill: p ← p − lr·∂J/∂p.`;
   }
   const i = numbers.findIndex((g, j) => !close(g, want[j], tolerance, relative));

@@ -5,6 +5,7 @@
 import { Mat } from '../lib/matrix';
 import type { Activation, Cost } from '../lib/notebook';
 import { RandomState } from '../lib/random';
+import { expectMatch } from './feedback';
 import type { Matrix, Vector } from '../lib/types';
 
 export const sigma = (a: number): number => 1 / (1 + Math.exp(-a));
@@ -33,21 +34,9 @@ export function relativeError(a: number, b: number): number {
   return scale === 0 ? 0 : Math.abs(a - b) / scale;
 }
 
-/** Asserts two flat or nested arrays have the same shape and entries within `tolerance`. */
+/** Asserts two flat or nested arrays have the same shape and entries within `tolerance` (see feedback.ts). */
 export function expectAllClose(received: unknown, expected: number | Vector | Matrix, tolerance = 1e-12, what = 'value'): void {
-  const got = Array.isArray(received) ? (received as unknown[]).flat() : [received];
-  const want = Array.isArray(expected) ? (expected as (number | number[])[]).flat() : [expected];
-  const shape = (v: unknown): string =>
-    Array.isArray(v) ? (Array.isArray(v[0]) ? `${v.length}×${(v[0] as unknown[]).length}` : `${v.length}`) : 'a number';
-  if (shape(received) !== shape(expected)) {
-    throw new Error(`${what}: expected shape ${shape(expected)}, got ${shape(received)}`);
-  }
-  got.forEach((g, i) => {
-    const ok = typeof g === 'number' && Number.isFinite(g) && Math.abs(g - want[i]) <= tolerance * Math.max(1, Math.abs(want[i]));
-    if (!ok) {
-      throw new Error(`${what}: first difference at index ${i}: expected ${want[i]}, got ${String(g)} (tolerance ${tolerance})`);
-    }
-  });
+  expectMatch({ what, got: received, expected, tolerance });
 }
 
 // ---- Part 3: matrices, and activations and costs written out independently of any exercise ----
