@@ -67,6 +67,13 @@ export function ensureWritableDirectory(dir: string, flag = 'out'): string {
   return resolved;
 }
 
+/** The output directory (created, proven writable) and, if a JSON file is asked for, its folder too. */
+export function prepareOutputs(out: string, json?: string): string {
+  const outDir = ensureWritableDirectory(out);
+  if (json !== undefined) ensureWritableDirectory(path.dirname(path.resolve(json)), 'json');
+  return outDir;
+}
+
 /** Runs a script's main; an expected error becomes `error: <one line>` and exit code 1. */
 export function runMain(main: () => void | Promise<void>): void {
   Promise.resolve()

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureWritableDirectory } from './cli';
+import { prepareOutputs } from './cli';
 import { DivergenceError, UsageError } from './errors';
 import { Mat, addRowVector, matmul } from './matrix';
 import { TRUE_CURVES, notebookData, type Activation, type Cost, type DataShape } from './notebook';
@@ -59,12 +59,6 @@ function finish(args: OutputArgs, summary: Record<string, unknown>, lines: strin
   }
 }
 
-function prepareOutputs(args: OutputArgs): string {
-  const outDir = ensureWritableDirectory(args.out);
-  if (args.json !== undefined) ensureWritableDirectory(path.dirname(path.resolve(args.json)), 'json');
-  return outDir;
-}
-
 // ---------------------------------------------------------------- logistic regression
 
 export interface LogregArgs extends OutputArgs {
@@ -85,7 +79,7 @@ export interface NotebookRun {
 
 /** The notebook's logistic regression: ws = [1, 2], b = 0, full-batch gradient descent. */
 export function runLogreg(args: LogregArgs): NotebookRun {
-  const outDir = prepareOutputs(args);
+  const outDir = prepareOutputs(args.out, args.json);
   const { gradientDescent } = loadTarget<LogisticRegressionModule>(args.target, 'logistic_regression');
   const { logistic } = loadTarget<ActivationsModule>(args.target, 'activations');
   const cost = costFunction(args.target, args.cost);
@@ -193,7 +187,7 @@ function networkModule(target: Target, layers: number[]): { file: string; backpr
 
 export function runMlp(args: MlpArgs): NotebookRun {
   validateNetwork(args.layers, args.activations);
-  const outDir = prepareOutputs(args);
+  const outDir = prepareOutputs(args.out, args.json);
   const network = networkModule(args.target, args.layers);
   const actFs = activationFunctions(args.target, args.activations);
   const cost = costFunction(args.target, args.cost);

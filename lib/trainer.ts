@@ -7,7 +7,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ensureWritableDirectory, failWithUsageError, integerFlag, positiveFlag, makeTable } from './cli';
+import { failWithUsageError, integerFlag, makeTable, positiveFlag, prepareOutputs } from './cli';
 import { loadLabData, type DatasetName, type LabData } from './dataset';
 import { UsageError } from './errors';
 import type { Classifier } from './models/classifier';
@@ -83,8 +83,7 @@ function datasetName(args: TrainerArgs): DatasetName {
 /** Trains as the lab does, prints progress and results, writes plots and the JSON summary. */
 export function runTrainer<P>(spec: TrainerSpec<P>, args: TrainerArgs): TrainerRun<P> {
   const log = args.quiet ? () => undefined : (line: string) => console.log(line);
-  const outDir = ensureWritableDirectory(args.out);
-  if (args.json !== undefined) ensureWritableDirectory(path.dirname(path.resolve(args.json)), 'json');
+  const outDir = prepareOutputs(args.out, args.json);
   const classifier = spec.classifier(args.target);
   const name = datasetName(args);
 
@@ -102,8 +101,9 @@ export function runTrainer<P>(spec: TrainerSpec<P>, args: TrainerArgs): TrainerR
   const result = train(classifier, initial, data, { ...args, onEpoch: progress.update });
   progress.stop();
 
-  const score = (set: Labelled): number => classifier.predict(set.x, set.t, result.params)[1];
-  const accuracy = { train: score(data.train), validation: score(data.validation), test: score(data.test) };
+  const predict = (set: Labelled) => classifier.predict(set.x, set.t, result.params);
+  const [testPrediction, testAccuracy] = predict(data.test);
+  const accuracy = { train: predict(data.train)[1], validation: predict(data.validation)[1], test: testAccuracy };
   const table = makeTable(['set', 'rows', 'accuracy'], ['left', 'right', 'right']);
   for (const [set, rows] of [['train', data.train], ['validation', data.validation], ['test', data.test]] as const) {
     table.push([set, rows.t.length, `${(100 * accuracy[set]).toFixed(2)} %`]);
@@ -112,7 +112,7 @@ export function runTrainer<P>(spec: TrainerSpec<P>, args: TrainerArgs): TrainerR
   log(`final validation loss ${result.validationLoss.at(-1)?.toExponential(4)}; training took ${result.seconds.toFixed(3)} s`);
 
   const run = { params: result.params, accuracy, validationLoss: result.validationLoss, seconds: result.seconds, plots: [] as string[] };
-  if (args.plots) run.plots = drawPlots(spec, classifier, run, data, outDir, name, settings);
+  if (args.plots) run.plots = drawPlots(spec, classifier, run, data, testPrediction, outDir, name, settings);
   if (run.plots.length > 0) log(`plots: ${run.plots.map((p) => path.relative(process.cwd(), p)).join(', ')}`);
   if (args.json !== undefined) {
     writeFileSync(args.json, `${JSON.stringify(summary(classifier, run), null, 2)}\n`);
@@ -122,14 +122,13 @@ export function runTrainer<P>(spec: TrainerSpec<P>, args: TrainerArgs): TrainerR
 }
 
 /** The dataset, the decision regions, the loss curve and the model's own plots; returns the files. */
-function drawPlots<P>(spec: TrainerSpec<P>, classifier: Classifier<P>, result: TrainerRun<P>, data: LabData, outDir: string, name: DatasetName, settings: string): string[] {
+function drawPlots<P>(spec: TrainerSpec<P>, classifier: Classifier<P>, result: TrainerRun<P>, data: LabData, prediction: number[], outDir: string, name: DatasetName, settings: string): string[] {
   const { accuracy } = result;
   const stem = `${spec.model}-${name}`;
   const title = `${spec.model} on ${name} (${settings}): ${(100 * accuracy.test).toFixed(1)} % test accuracy`;
   const plots = [path.join(outDir, `dataset-${name}.png`), path.join(outDir, `${stem}-decision.png`), path.join(outDir, `${stem}-loss.png`)];
   const trainingRows = { x: [...data.train.x, ...data.validation.x], t: [...data.train.t, ...data.validation.t] };
   plotDataset(plots[0], trainingRows, `The ${name} dataset: ${trainingRows.t.length} training rows`);
-  const [prediction] = classifier.predict(data.test.x, data.test.t, result.params);
   const decision: DecisionPlot = {
     test: data.test,
     prediction,

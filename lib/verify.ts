@@ -3,7 +3,7 @@
  * reference (one deliberate, typical mistake) loses points, and a deliberately faulty module is
  * graded function by function without taking the rest down.
  */
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { grade, type GradeReport } from './grader';
 import { ROOT } from './targets';
@@ -47,22 +47,29 @@ export interface VerifyCheck {
 
 const VERIFY_DIR = path.join(ROOT, '.verify');
 
-/** reference/ copied to .verify/<name>/ (imports of ../lib rewritten for the extra level), one mutation applied. */
-function mutantFolder(mutant: Mutant, index: number): string {
-  const dir = path.join(VERIFY_DIR, `mutant-${index}`);
+/**
+ * Writes the exercise modules into `dir`, two levels below the root (.verify/<name>/), each taken
+ * from the folder `sourceOf(file)` names, with its imports of ../lib rewritten for the extra level
+ * and `edit` applied. The grader can then grade `dir` in place of exercises/.
+ */
+export function stageModules(dir: string, sourceOf: (file: string) => 'exercises' | 'reference', edit = (_file: string, text: string) => text): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const file of readdirSync(path.join(ROOT, 'reference')).filter((f) => f.endsWith('.ts'))) {
-    let text = readFileSync(path.join(ROOT, 'reference', file), 'utf8').replaceAll("'../lib/", "'../../lib/");
-    if (file === `${mutant.module}.ts`) {
-      const count = text.split(mutant.from).length - 1;
-      if (count !== 1) throw new Error(`mutant "${mutant.name}": its text occurs ${count} times in reference/${file}, expected once`);
-      text = text.replace(mutant.from, mutant.to);
-    }
-    writeFileSync(path.join(dir, file), text);
+  for (const file of readdirSync(path.join(ROOT, 'exercises')).filter((f) => f.endsWith('.ts'))) {
+    const text = readFileSync(path.join(ROOT, sourceOf(file), file), 'utf8').replaceAll("'../lib/", "'../../lib/");
+    writeFileSync(path.join(dir, file), edit(file, text));
   }
-  cpSync(path.join(ROOT, 'exercises', 'exercises.json'), path.join(dir, 'exercises.json'));
   return dir;
+}
+
+/** reference/ staged with one mutation applied; the mutation's text must occur exactly once. */
+function mutantFolder(mutant: Mutant, index: number): string {
+  return stageModules(path.join(VERIFY_DIR, `mutant-${index}`), () => 'reference', (file, text) => {
+    if (file !== `${mutant.module}.ts`) return text;
+    const count = text.split(mutant.from).length - 1;
+    if (count !== 1) throw new Error(`mutant "${mutant.name}": its text occurs ${count} times in reference/${file}, expected once`);
+    return text.replace(mutant.from, mutant.to);
+  });
 }
 
 /** The failing tests of a report, as "function › test". */

@@ -1,21 +1,14 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadExercises } from '../../lib/exercises';
 import { grade } from '../../lib/grader';
 import { findExercise, progressReport, statusOf, stubLocation } from '../../lib/progress';
 import { ROOT } from '../../lib/targets';
+import { stageModules } from '../../lib/verify';
 
 /** The stubs with Part 1 (neuron.ts) replaced by the reference, in a folder one level deeper. */
-function studentWithPart1Done(): string {
-  const dir = path.join(ROOT, '.progress-test', 'exercises');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const file of readdirSync(path.join(ROOT, 'exercises')).filter((f) => f.endsWith('.ts'))) {
-    const source = file === 'neuron.ts' ? 'reference' : 'exercises';
-    writeFileSync(path.join(dir, file), readFileSync(path.join(ROOT, source, file), 'utf8').replaceAll("'../lib/", "'../../lib/"));
-  }
-  return dir;
-}
+const studentWithPart1Done = (): string =>
+  stageModules(path.join(ROOT, '.progress-test', 'exercises'), (file) => (file === 'neuron.ts' ? 'reference' : 'exercises'));
 
 describe('progress', () => {
   const dir = studentWithPart1Done();
