@@ -4,7 +4,7 @@
  * into, so a training loop can run without allocating; without `out` it returns a new matrix.
  *
  *   const z = addRowVector(matmul(x, w), b);      // Z = X·W + b
- *   const gradW = scale(matmulTransA(a, delta), 1 / m);   // Aᵀ·δ / m
+ *   subtractScaled(w, matmulTransA(a, delta), lr / m, w);   // W ← W − lr·Aᵀ·δ / m
  */
 
 export class Mat {
@@ -38,10 +38,6 @@ export class Mat {
   /** A column vector (n×1) from numbers. */
   static column(values: number[]): Mat {
     return new Mat(values.length, 1, Float64Array.from(values));
-  }
-
-  static zeros(rows: number, cols: number): Mat {
-    return new Mat(rows, cols);
   }
 
   get shape(): [rows: number, cols: number] {
@@ -160,13 +156,6 @@ export function matmulTransB(a: Mat, b: Mat, out?: Mat): Mat {
   return c;
 }
 
-/** aᵀ as a new matrix (for display and tests; the products above never need it). */
-export function transpose(a: Mat): Mat {
-  const t = new Mat(a.cols, a.rows);
-  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) t.data[j * a.rows + i] = a.data[i * a.cols + j];
-  return t;
-}
-
 /** a + row, the 1×n row added to every row of a (NumPy's broadcasting of a bias). */
 export function addRowVector(a: Mat, row: Mat, out?: Mat): Mat {
   if (row.rows !== 1 || row.cols !== a.cols) throw new RangeError(`addRowVector: the row must be 1×${a.cols}, got ${shapeOf(row)}`);
@@ -202,21 +191,6 @@ export function multiply(a: Mat, b: Mat, out?: Mat): Mat {
   sameShape(a, b, 'multiply');
   const c = target(out, a.rows, a.cols, 'multiply');
   for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i] * b.data[i];
-  return c;
-}
-
-/** a − b. */
-export function subtract(a: Mat, b: Mat, out?: Mat): Mat {
-  sameShape(a, b, 'subtract');
-  const c = target(out, a.rows, a.cols, 'subtract');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i] - b.data[i];
-  return c;
-}
-
-/** s·a. */
-export function scale(a: Mat, s: number, out?: Mat): Mat {
-  const c = target(out, a.rows, a.cols, 'scale');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = s * a.data[i];
   return c;
 }
 
