@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'plots/', 'coverage/', 'dist/', 'build/'] },
+  { ignores: ['node_modules/', 'plots/', 'coverage/', 'dist/', 'build/', '.stage-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,20 +3,21 @@ import type { Config } from 'jest';
 
 /**
  * Three projects, one jest run:
- * - `exercises`: the exercise suites against the student's code in exercises/ (`npm test`);
+ * - `exercises`: the exercise suites against the student's code (`npm test`);
  * - `reference`: the very same suites against the instructor's solutions in reference/;
- * - `lib`: unit tests of the scaffolding in lib/ and scripts/.
+ * - `course`: the tests of the course machinery and the scripts, in instructor/tests/.
  * The exercise suites import `@target/<module>`, which each project maps to its own folder. The
- * grader may point the exercises project at another folder with LAB_EXERCISES_DIR (an absolute path).
+ * `exercises` project tests exercises/ unless LAB_TARGET names another folder (course/targets.ts).
  * TypeScript is only transpiled here (fast); `npm run typecheck` type-checks once with tsc.
  */
 const transform: Config['transform'] = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 
 function exerciseProject(target: 'exercises' | 'reference'): Config {
+  const dir = target === 'exercises' && process.env.LAB_TARGET ? process.env.LAB_TARGET : `<rootDir>/${target}`;
   return {
     displayName: target,
     testMatch: ['<rootDir>/tests/exercises/**/*.test.ts'],
-    moduleNameMapper: { '^@target/(.*)$': `${target === 'exercises' && process.env.LAB_EXERCISES_DIR ? process.env.LAB_EXERCISES_DIR : `<rootDir>/${target}`}/$1` },
+    moduleNameMapper: { '^@target/(.*)$': `${dir}/$1` },
     transform,
   };
 }
@@ -25,7 +26,7 @@ const config: Config = {
   projects: [
     exerciseProject('exercises'),
     exerciseProject('reference'),
-    { displayName: 'lib', testMatch: ['<rootDir>/tests/lib/**/*.test.ts'], transform },
+    { displayName: 'course', testMatch: ['<rootDir>/instructor/tests/**/*.test.ts'], transform },
   ],
   testTimeout: 10_000,
 };

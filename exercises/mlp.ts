@@ -32,8 +32,8 @@ export function forwardPass(x: Mat, ws: Mat[], bs: Mat[], actFs: Activation[]): 
  *
  * @returns [ws, bs, Zs, As]: new trained parameters and the last epoch's forward pass (before its
  * update). Do not change the ws and bs you were given.
- * Hint: the deep run does 2000 epochs of 25×200·200×200 products: every matrix function takes an
- * optional `out` argument, so you can allocate the matrices once before the epoch loop.
+ * Hint: write it as plainly as the formulas read; allocating new matrices every epoch is fine (the
+ * deep run takes the same time either way).
  */
 export function backprop(
   x: Mat, y: Mat, ws: Mat[], bs: Mat[], actFs: Activation[], costF: Cost, lrate: number, epochs: number,

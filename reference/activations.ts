@@ -16,6 +16,7 @@ export function logistic(z: Mat, deriv = false): Mat {
 export function tanh(z: Mat, deriv = false): Mat {
   return map(z, (v) => {
     const t = Math.tanh(v);
+    // mutant "tanh' = 1 − tanh instead of 1 − tanh²": return deriv ? 1 - t : t;
     return deriv ? 1 - t * t : t;
   });
 }

@@ -25,6 +25,7 @@ export function gradientDescent(x: Mat, y: Mat, ws: Mat, b: number, lrate: numbe
     costs.push(costF(yPred, y));
     const dz = multiply(costF(yPred, y, true), logistic(z, true));
     weights = subtractScaled(weights, matmulTransA(x, dz), lrate / m);
+    // mutant "logistic regression bias not updated": bias -= 0 * mean(dz);
     bias -= lrate * mean(dz);
   }
   return [weights, bias, yPred, costs];

@@ -52,8 +52,11 @@ export function backprop(
     for (let l = layers - 1; l >= 0; l--) {
       matmulTransA(l === 0 ? x : As[l - 1], deltas[l], gradW[l]);
       columnMeans(deltas[l], gradB[l]);
+      // mutant "δ computed with W after its update": subtractScaled(weights[l], gradW[l], lrate / m, weights[l]);
       if (l > 0) multiply(matmulTransB(deltas[l], weights[l], deltas[l - 1]), actFs[l - 1](Zs[l - 1], true), deltas[l - 1]);
+      // mutant "δ computed with W after its update": if (l > 0) multiply(matmulTransB(deltas[l], weights[l], deltas[l - 1]), actFs[l - 1](Zs[l - 1], true), deltas[l - 1]);
       subtractScaled(weights[l], gradW[l], lrate / m, weights[l]);
+      // mutant "bias gradient summed instead of averaged": subtractScaled(biases[l], gradB[l], lrate * m, biases[l]);
       subtractScaled(biases[l], gradB[l], lrate, biases[l]);
     }
   }

@@ -19,6 +19,7 @@ function forwardSample(xi: Vector, w: Vector, b: number, Wt: Matrix, bt: Vector,
   let aY = b;
   for (let j = 0; j < nHidden; j++) {
     let aHj = bt[j];
+    // mutant "transposed hidden weights": for (let k = 0; k < nInputs; k++) aHj += xi[k] * Wt[j][k];
     for (let k = 0; k < nInputs; k++) aHj += xi[k] * Wt[k][j];
     aH[j] = aHj;
     h[j] = sigmoid(aHj);
@@ -79,6 +80,7 @@ export function updateWeights(
     gradB += deltaY;
     for (let j = 0; j < nHidden; j++) {
       gradW[j] += deltaY * h[j];
+      // mutant "hidden δ without σ'": const deltaH = deltaY * w[j];
       const deltaH = deltaY * w[j] * h[j] * (1 - h[j]);
       gradBt[j] += deltaH;
       for (let k = 0; k < nInputs; k++) gradWt[k][j] += xi[k] * deltaH;
@@ -89,6 +91,7 @@ export function updateWeights(
     w.map((wj, j) => wj - step * gradW[j]),
     b - step * gradB,
     Wt.map((row, k) => row.map((wkj, j) => wkj - step * gradWt[k][j])),
+    // mutant "hidden bias gradient not averaged": bt.map((btj, j) => btj - learningRate * gradBt[j]),
     bt.map((btj, j) => btj - step * gradBt[j]),
   ];
 }

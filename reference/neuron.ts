@@ -32,6 +32,7 @@ export function evaluateNeuron(x: Matrix, w: Vector, b: number): [y: Vector, a: 
 export function derivativeOfSigmoid(a: Vector): Vector {
   const slope: Vector = new Array<number>(a.length);
   for (let i = 0; i < a.length; i++) {
+    // mutant "σ' applied to the output instead of the pre-activation": const s = sigmoid(sigmoid(a[i]));
     const s = sigmoid(a[i]);
     slope[i] = s * (1 - s);
   }
@@ -42,6 +43,7 @@ export function derivativeOfSigmoid(a: Vector): Vector {
 export function lossFunction(x: Matrix, t: Vector, w: Vector, b: number): number {
   let sumOfSquares = 0;
   for (let i = 0; i < x.length; i++) sumOfSquares += (sigmoid(preActivation(x[i], w, b)) - t[i]) ** 2;
+  // mutant "loss without the 1/2": return sumOfSquares / x.length;
   return sumOfSquares / (2 * x.length);
 }
 
@@ -57,13 +59,17 @@ export function updateWeights(x: Matrix, t: Vector, w: Vector, b: number, learni
   const n = x.length;
   const gradW: Vector = new Array<number>(w.length).fill(0);
   let gradB = 0;
+  // mutant "off-by-one in the batch loop": for (let i = 0; i < n - 1; i++) {
   for (let i = 0; i < n; i++) {
     const y = sigmoid(preActivation(x[i], w, b));
     const delta = (y - t[i]) * y * (1 - y);
     for (let j = 0; j < w.length; j++) gradW[j] += delta * x[i][j];
     gradB += delta;
   }
+  // mutant "sign flipped in the weight gradient": const newW = w.map((wj, j) => wj + (learningRate * gradW[j]) / n);
+  // mutant "gradient not averaged over the batch": const newW = w.map((wj, j) => wj - learningRate * gradW[j]);
   const newW = w.map((wj, j) => wj - (learningRate * gradW[j]) / n);
+  // mutant "bias not updated": return [newW, b];
   return [newW, b - (learningRate * gradB) / n];
 }
 
@@ -73,6 +79,7 @@ export function evaluatePrediction(x: Matrix, t: Vector, w: Vector, b: number): 
   const prediction: Vector = new Array<number>(y.length);
   let correct = 0;
   for (let i = 0; i < y.length; i++) {
+    // mutant "threshold y > 0.5 instead of y ≥ 0.5": prediction[i] = y[i] > 0.5 ? 1 : 0;
     prediction[i] = y[i] >= 0.5 ? 1 : 0;
     if (prediction[i] === t[i]) correct += 1;
   }

@@ -33,6 +33,7 @@ export function backprop(
     const delta1 = multiply(matmulTransB(delta2, W2), actFs[0](Z1, true));
     W2 = subtractScaled(W2, matmulTransA(A1, delta2), lrate / m);
     b2 = subtractScaled(b2, columnMeans(delta2), lrate);
+    // mutant "W1 gradient not divided by m": W1 = subtractScaled(W1, matmulTransA(x, delta1), lrate);
     W1 = subtractScaled(W1, matmulTransA(x, delta1), lrate / m);
     b1 = subtractScaled(b1, columnMeans(delta1), lrate);
   }

@@ -5,17 +5,17 @@
 import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError, runMain, makeTable } from '../lib/cli';
-import { DEMO_RUNS } from '../lib/demo-runs';
-import { describeExpectedError } from '../lib/errors';
-import { TARGETS, type Target } from '../lib/targets';
+import { failWithUsageError, runMain, makeTable } from '../course/cli/flags';
+import { DEMO_RUNS } from '../course/training/demo';
+import { describeExpectedError } from '../course/cli/errors';
+import { defaultDemoTarget, resolveTarget } from '../course/targets';
 
 runMain(() => {
   const argv = failWithUsageError(yargs(hideBin(process.argv)))
     .scriptName('npm run demo --')
     .usage('Trains every model of the lab with the lab defaults and writes all plots.')
     .option('out', { type: 'string', default: 'plots', describe: 'directory for the PNG plots' })
-    .option('target', { choices: TARGETS, default: 'reference' as Target, describe: 'whose code: the reference solutions or your exercises' })
+    .option('target', { type: 'string', default: defaultDemoTarget(), coerce: resolveTarget, describe: 'whose code: reference (where there is one), exercises or a folder' })
     .parseSync();
   let failures = 0;
   const table = makeTable(['run', 'result', 'seconds']);

@@ -8,16 +8,17 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError, integerFlag } from '../lib/cli';
-import { describeExpectedError } from '../lib/errors';
-import { grade, gradescopeReport, markdownReport } from '../lib/grader';
+import { failWithUsageError, integerFlag } from '../course/cli/flags';
+import { resolveTarget } from '../course/targets';
+import { describeExpectedError } from '../course/cli/errors';
+import { grade, gradescopeReport, markdownReport } from '../course/grading/grader';
 
 function main(): void {
   const argv = failWithUsageError(yargs(hideBin(process.argv)))
     .scriptName('npm run grade --')
     .usage('Grades the exercise functions and writes report.md and results.json.')
     .option('out', { type: 'string', default: 'grade', describe: 'directory for report.md and results.json' })
-    .option('exercises', { type: 'string', describe: 'grade the modules in this folder instead of exercises/' })
+    .option('target', { type: 'string', default: 'exercises', coerce: resolveTarget, describe: 'whose modules to grade: exercises, reference or a folder' })
     .option('only', { type: 'string', describe: 'comma-separated modules to grade (neuron,network,…)' })
     .option('flagged-files', { type: 'string', describe: 'a file listing protected files the pull request changed, one per line' })
     .option('timeout', { default: 120, coerce: integerFlag('timeout', 5, 3600), describe: 'seconds one test process may run' })
@@ -25,7 +26,7 @@ function main(): void {
   const flagged = argv.flaggedFiles !== undefined && existsSync(argv.flaggedFiles)
     ? readFileSync(argv.flaggedFiles, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0)
     : [];
-  const report = grade({ exercisesDir: argv.exercises, only: argv.only?.split(','), timeoutSeconds: argv.timeout });
+  const report = grade({ target: argv.target, only: argv.only?.split(','), timeoutSeconds: argv.timeout });
   const markdown = markdownReport(report, flagged);
   mkdirSync(argv.out, { recursive: true });
   writeFileSync(path.join(argv.out, 'report.md'), `${markdown}\n`);

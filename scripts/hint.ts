@@ -4,10 +4,10 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError, integerFlag, runMain } from '../lib/cli';
-import { UsageError } from '../lib/errors';
-import { exerciseName, loadExercises, moduleOf } from '../lib/exercises';
-import { findExercise, stubLocation } from '../lib/progress';
+import { failWithUsageError, integerFlag, runMain } from '../course/cli/flags';
+import { UsageError } from '../course/cli/errors';
+import { exerciseName, loadExercises } from '../course/grading/exercises';
+import { findExercise, stubLocation } from '../course/grading/progress';
 
 const LEVELS = ['a nudge', 'the formula', 'the shapes'];
 
@@ -25,6 +25,6 @@ runMain(() => {
   }
   console.log(`${exerciseName(exercise)} (${stubLocation(exercise)})`);
   for (let level = 1; level <= argv.level; level++) console.log(`  hint ${level}, ${LEVELS[level - 1]}: ${exercise.hints[level - 1]}`);
-  if (argv.level < 3) console.log(`  more: npm run hint -- ${moduleOf(exercise)}.${exercise.function} --level ${argv.level + 1}`);
-  for (const other of others) console.log(`  (also ${exerciseName(other)}: npm run hint -- ${moduleOf(other)}.${other.function})`);
+  if (argv.level < 3) console.log(`  more: npm run hint -- ${exercise.module}.${exercise.function} --level ${argv.level + 1}`);
+  for (const other of others) console.log(`  (also ${exerciseName(other)}: npm run hint -- ${other.module}.${other.function})`);
 });

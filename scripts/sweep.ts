@@ -4,10 +4,10 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError, runMain, makeTable } from '../lib/cli';
-import { UsageError } from '../lib/errors';
-import { EXPERIMENTS, type Experiment, type ExperimentName } from '../lib/experiments';
-import { runTrainer, withTrainerFlags, type TrainerArgs, type TrainerRun } from '../lib/trainer';
+import { failWithUsageError, runMain, makeTable } from '../course/cli/flags';
+import { UsageError } from '../course/cli/errors';
+import { EXPERIMENTS, type Experiment, type ExperimentName } from '../course/training/experiments';
+import { runTrainer, withTrainerFlags, type TrainerArgs, type TrainerRun } from '../course/training/trainer';
 
 function runSeed<P>(experiment: Experiment<P>, args: TrainerArgs, seed: number): TrainerRun<P> {
   return runTrainer(experiment.spec(args.target), { ...args, seed, quiet: true, plots: false, json: undefined });

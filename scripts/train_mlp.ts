@@ -5,10 +5,9 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError, integerFlag, positiveFlag, runMain } from '../lib/cli';
-import { UsageError } from '../lib/errors';
-import { COSTS, DATA_SHAPES, PRESETS, runMlp, type ActivationName, type MlpArgs } from '../lib/notebook-runs';
-import { TARGETS, type Target } from '../lib/targets';
+import { failWithUsageError, integerFlag, positiveFlag, runMain, withOutputFlags } from '../course/cli/flags';
+import { UsageError } from '../course/cli/errors';
+import { COSTS, DATA_SHAPES, PRESETS, runMlp, type ActivationName, type MlpArgs } from '../course/training/notebook-runs';
 
 /** "2,200,1" → [2, 200, 1]; the checks against the data and activations come later. */
 function parseLayers(raw: unknown): number[] {
@@ -21,7 +20,7 @@ function parseLayers(raw: unknown): number[] {
 const parseList = (raw: unknown): string[] => String(raw).split(',').map((part) => part.trim());
 
 runMain(() => {
-  const argv = failWithUsageError(yargs(hideBin(process.argv)))
+  const parser = failWithUsageError(yargs(hideBin(process.argv)))
     .scriptName('npm run train:mlp --')
     .usage('Trains a network on the notebook data: a preset, with any field overridden.\n\nUsage: $0 [--preset hidden2|deep] [flags]')
     .option('preset', { choices: Object.keys(PRESETS) as (keyof typeof PRESETS)[], default: 'hidden2' as keyof typeof PRESETS, describe: 'hidden2: 2-2-1 tanh/logistic, cross-entropy; deep: 2-200-200-2-1 relu/tanh/relu/logistic, MSE' })
@@ -32,13 +31,8 @@ runMain(() => {
     .option('epochs', { coerce: integerFlag('epochs', 1, 1_000_000), describe: 'full-batch epochs' })
     .option('seed', { coerce: integerFlag('seed', 0, 2 ** 32 - 1), describe: 'RandomState seed for the initial weights' })
     .option('init-scale', { coerce: positiveFlag('init-scale'), describe: 'initial weights are randn · init-scale' })
-    .option('data', { choices: DATA_SHAPES, describe: 'sin-shaped or linear data' })
-    .option('target', { choices: TARGETS, default: 'exercises' as Target, describe: 'whose code to train: yours or the reference solution' })
-    .option('out', { type: 'string', default: 'plots', describe: 'directory for the PNG plots' })
-    .option('json', { type: 'string', describe: 'also write a JSON summary to this file' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-    .option('plots', { type: 'boolean', default: true, describe: 'draw the PNG plots (--no-plots to skip them)' })
-    .parseSync();
+    .option('data', { choices: DATA_SHAPES, describe: 'sin-shaped or linear data' });
+  const argv = withOutputFlags(parser).parseSync();
   const preset = PRESETS[argv.preset];
   const overridden = ['layers', 'activations', 'cost', 'learningRate', 'epochs', 'seed', 'initScale', 'data'].some((k) => (argv as Record<string, unknown>)[k] !== undefined);
   const args: MlpArgs = {

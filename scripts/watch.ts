@@ -9,11 +9,11 @@ import path from 'node:path';
 import readline from 'node:readline';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError } from '../lib/cli';
-import { exerciseName, type Exercise } from '../lib/exercises';
-import { grade } from '../lib/grader';
-import { statusOf, stubLocation, testCommand } from '../lib/progress';
-import { ROOT } from '../lib/targets';
+import { failWithUsageError } from '../course/cli/flags';
+import { exerciseName, type Exercise } from '../course/grading/exercises';
+import { grade } from '../course/grading/grader';
+import { statusOf, stubLocation, testCommand } from '../course/grading/progress';
+import { ROOT } from '../course/targets';
 
 const argv = failWithUsageError(yargs(hideBin(process.argv)))
   .scriptName('npm run watch --')

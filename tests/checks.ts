@@ -2,7 +2,7 @@
  * Checks shared by the exercise suites and by tests/lib/feedback.test.ts, which feeds them
  * deliberately wrong implementations to prove that each common mistake gets its own message.
  */
-import { RandomState } from '../lib/random';
+import { RandomState } from '../course/numpy/random';
 import type { Matrix, Vector } from '../lib/types';
 import { expectMatch, expectUnchanged, type Suspect } from './feedback';
 import { centralDifference, copy, randomMatrix, randomTargets, sigma } from './helpers';

@@ -4,7 +4,7 @@
  */
 import { Mat } from '../lib/matrix';
 import type { Activation, Cost } from '../lib/notebook';
-import { RandomState } from '../lib/random';
+import { RandomState } from '../course/numpy/random';
 import { expectMatch } from './feedback';
 import type { Matrix, Vector } from '../lib/types';
 

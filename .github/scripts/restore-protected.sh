@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Restores the files a student must not change (tests, grader, metadata, configs, lib/, workflows)
-# from the base commit of a pull request, and lists the ones the pull request changed.
+# Puts every file of the course back as it is in the template (BASE), keeping only the student's
+# exercise modules (exercises/*.ts that BASE has) from the pull request: an allowlist, so files
+# the pull request adds anywhere else are removed too. Lists the other files the pull request changed.
 #   restore-protected.sh BASE_SHA FLAGGED_FILE
-# The grading workflow runs this script as it is in the base commit, never the pull request's copy.
+# The grading workflow runs this script as it is in BASE, never the pull request's copy.
 set -euo pipefail
 base="$1"
 flagged="$2"
-protected=(tests lib scripts exercises/exercises.json jest.config.ts tsconfig.json eslint.config.mjs
-  package.json package-lock.json .nvmrc .github .ci data)
-
-fork_point=$(git merge-base "$base" HEAD)
-git diff --name-only "$fork_point" HEAD -- "${protected[@]}" > "$flagged"
-for path in "${protected[@]}"; do
-  rm -rf -- "$path"
-  if git cat-file -e "$base:$path" 2>/dev/null; then
-    git checkout "$base" -- "$path"
+head=$(git rev-parse HEAD)
+mapfile -t exercises < <(git ls-tree --name-only "$base" exercises/ | grep '\.ts$')
+fork_point=$(git merge-base "$base" "$head")
+git diff --name-only "$fork_point" "$head" | { grep -vxF -f <(printf '%s\n' "${exercises[@]}") || true; } > "$flagged"
+git checkout -q --force --detach "$base"
+git clean -q -f -d -x
+for file in "${exercises[@]}"; do
+  if git cat-file -e "$head:$file" 2>/dev/null && [ "$(git cat-file -t "$head:$file")" = blob ] \
+    && [ "$(git ls-tree "$head" -- "$file" | cut -c1-6)" = 100644 ]; then
+    git show "$head:$file" > "$file"
   fi
 done
-echo "restored ${#protected[@]} protected paths from $base; changed by the pull request: $(wc -l < "$flagged")"
+echo "restored the template from $base, kept ${#exercises[@]} exercise files; other files changed by the pull request: $(wc -l < "$flagged")"

@@ -4,8 +4,8 @@
  */
 import { gradientDescent } from '@target/logistic_regression';
 import { Mat } from '../../lib/matrix';
-import { notebookData } from '../../lib/notebook';
-import { RandomState } from '../../lib/random';
+import { notebookData } from '../../course/data/notebook-data';
+import { RandomState } from '../../course/numpy/random';
 import { expectAllClose, expectStep, numericGradient, randomMat, sigma, testCrossEntropy, testMse } from '../helpers';
 
 const { x, y } = notebookData('sin');

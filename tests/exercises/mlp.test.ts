@@ -4,8 +4,8 @@
  */
 import { backprop, forwardPass } from '@target/mlp';
 import type { Mat } from '../../lib/matrix';
-import { notebookData } from '../../lib/notebook';
-import { RandomState } from '../../lib/random';
+import { notebookData } from '../../course/data/notebook-data';
+import { RandomState } from '../../course/numpy/random';
 import { expectAllClose, expectStep, forwardByHand, numericGradient, randomMat, testCrossEntropy, testLogistic, testMse, testRelu, testTanh } from '../helpers';
 
 const { x, y } = notebookData('sin');

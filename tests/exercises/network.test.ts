@@ -3,7 +3,7 @@
  * prove reference/network.ts: `@target` is whichever of the two is tested.
  */
 import { evaluateNetwork, evaluatePrediction, lossFunction, updateWeights } from '@target/network';
-import { RandomState } from '../../lib/random';
+import { RandomState } from '../../course/numpy/random';
 import type { Matrix, Vector } from '../../lib/types';
 import { checkHiddenPreActivation, checkNetworkStep, checkUnchanged } from '../checks';
 import { expectAllClose, randomMatrix, randomTargets, sigma } from '../helpers';

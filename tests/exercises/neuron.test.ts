@@ -3,7 +3,7 @@
  * reference/neuron.ts (`npm run test:reference`): `@target` is whichever of the two is tested.
  */
 import { derivativeOfSigmoid, evaluateNeuron, evaluatePrediction, lossFunction, updateWeights } from '@target/neuron';
-import { RandomState } from '../../lib/random';
+import { RandomState } from '../../course/numpy/random';
 import { checkDerivativeOfSigmoid, checkNeuronStep, checkUnchanged } from '../checks';
 import { centralDifference, copy, expectAllClose, randomMatrix, randomTargets, relativeError, sigma } from '../helpers';
 

@@ -3,8 +3,8 @@
  * tests' own, so these tests do not depend on your activations.ts and costs.ts.
  */
 import { backprop, forwardPass } from '@target/one_hidden_layer';
-import { notebookData } from '../../lib/notebook';
-import { RandomState } from '../../lib/random';
+import { notebookData } from '../../course/data/notebook-data';
+import { RandomState } from '../../course/numpy/random';
 import { expectAllClose, expectStep, forwardByHand, numericGradient, randomMat, testCrossEntropy, testLogistic, testMse, testTanh } from '../helpers';
 
 const { x, y } = notebookData('sin');

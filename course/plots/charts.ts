@@ -1,0 +1,191 @@
+/**
+ * Chart building blocks, headless: chart.js rendered by chartjs-node-canvas on @napi-rs/canvas (package.json
+ * aliases `canvas` to it, so nothing is compiled on install). Only the synchronous renderer works
+ * under the alias. Shared building blocks for every plot the lab draws live here.
+ */
+import { writeFileSync } from 'node:fs';
+import type { ChartConfiguration, ChartDataset, Plugin, ScatterDataPoint } from 'chart.js' with { 'resolution-mode': 'import' };
+import path from 'node:path';
+import { GlobalFonts, ImageData, createCanvas } from 'canvas'; // @napi-rs/canvas, aliased in package.json: one instance with chartjs-node-canvas
+import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import type { Matrix, Vector } from '../../lib/types';
+
+export const WIDTH = 1000;
+export const HEIGHT = 750;
+
+/** The two classes' colours, strong for points and pale for the decision regions. */
+export const CLASS_COLOURS = ['#1f77b4', '#ff7f0e'] as const;
+export const REGION_COLOURS = ['rgba(31, 119, 180, 0.16)', 'rgba(255, 127, 14, 0.16)'] as const;
+export const ERROR_COLOUR = '#d62728';
+
+/**
+ * The font every chart uses, shipped by the dejavu-fonts-ttf package: the same pictures on every
+ * machine, whatever fonts it has (a generic "sans-serif" resolved differently from run to run).
+ */
+export const FONT_FAMILY = 'Lab Sans';
+
+let renderer: ChartJSNodeCanvas | undefined;
+
+function createRenderer(): ChartJSNodeCanvas {
+  const fonts = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
+    if (GlobalFonts.registerFromPath(path.join(fonts, file), FONT_FAMILY) === null) throw new Error(`cannot load the font ${file}`);
+  }
+  return new ChartJSNodeCanvas({
+    width: WIDTH,
+    height: HEIGHT,
+    backgroundColour: 'white',
+    chartCallback: (chartJs) => {
+      chartJs.defaults.font.family = FONT_FAMILY;
+    },
+  });
+}
+
+function renderBuffer(configuration: ChartConfiguration): Buffer {
+  renderer ??= createRenderer();
+  return renderer.renderToBufferSync(
+    { ...configuration, options: { ...configuration.options, animation: false, responsive: false } },
+    'image/png',
+  );
+}
+
+/** Renders one chart configuration to a PNG file. */
+export function renderPng(file: string, configuration: ChartConfiguration): void {
+  writeFileSync(file, renderBuffer(configuration));
+}
+
+/**
+ * Renders charts next to each other, left to right, into one PNG file. Each chart's pixels are
+ * captured by a plugin once it has drawn (decoding a rendered PNG back would be asynchronous).
+ */
+export function renderSideBySide(file: string, configurations: ChartConfiguration[]): void {
+  const canvas = createCanvas(WIDTH * configurations.length, HEIGHT);
+  const ctx = canvas.getContext('2d');
+  configurations.forEach((configuration, i) => {
+    let pixels: Uint8ClampedArray | undefined;
+    const capture: Plugin = { id: 'capturePixels', afterRender: (chart) => void (pixels = chart.ctx.getImageData(0, 0, WIDTH, HEIGHT).data) };
+    renderBuffer({ ...configuration, plugins: [...(configuration.plugins ?? []), capture] });
+    if (pixels === undefined) throw new Error('chart.js did not render the chart');
+    ctx.putImageData(new ImageData(pixels, WIDTH, HEIGHT), i * WIDTH, 0);
+  });
+  writeFileSync(file, canvas.toBuffer('image/png'));
+}
+
+export interface Bounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** The data's bounding box, widened by `pad` on each side. */
+export function boundsOf(points: Matrix, pad: number): Bounds {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return {
+    xMin: Math.min(...xs) - pad,
+    xMax: Math.max(...xs) + pad,
+    yMin: Math.min(...ys) - pad,
+    yMax: Math.max(...ys) + pad,
+  };
+}
+
+export const toPoints = (points: Matrix): ScatterDataPoint[] => points.map(([x, y]) => ({ x, y }));
+
+/** Points of one class as a scatter dataset. */
+export function classScatter(points: Matrix, label: string, colour: string, radius = 2.5): ChartDataset<'scatter'> {
+  return { type: 'scatter', label, data: toPoints(points), backgroundColor: colour, borderColor: colour, pointRadius: radius };
+}
+
+/** Splits `points` by the 0/1 value in `labels` into two scatter datasets. */
+export function scatterByClass(points: Matrix, labels: Vector, names: readonly [string, string], radius = 2.5): ChartDataset<'scatter'>[] {
+  return [0, 1].map((c) =>
+    classScatter(
+      points.filter((_, i) => labels[i] === c),
+      names[c],
+      CLASS_COLOURS[c],
+      radius,
+    ),
+  );
+}
+
+export const LINE_COLOURS = ['#222222', '#2ca02c', '#9467bd'] as const;
+
+/** The line w1·u + w2·v + b = 0 clipped to the bounds, as a dashed line dataset (none if w = 0). */
+export function boundaryLine(w: Vector, b: number, bounds: Bounds, label: string, colour: string = LINE_COLOURS[0]): ChartDataset<'scatter'>[] {
+  const [w1, w2] = w;
+  let points: ScatterDataPoint[];
+  if (Math.abs(w2) >= Math.abs(w1)) {
+    if (w2 === 0) return [];
+    points = [bounds.xMin, bounds.xMax].map((x) => ({ x, y: -(b + w1 * x) / w2 }));
+  } else {
+    points = [bounds.yMin, bounds.yMax].map((y) => ({ x: -(b + w2 * y) / w1, y }));
+  }
+  return [{ type: 'scatter', label, data: points, showLine: true, borderColor: colour, backgroundColor: colour, borderDash: [8, 5], borderWidth: 2, pointRadius: 0 }];
+}
+
+/**
+ * A chart.js plugin that paints the plot area by predicted class: `predict` receives a grid of
+ * points (rows of [u, v]) covering the axes and returns one probability per point.
+ */
+export function decisionRegions(predict: (grid: Matrix) => Vector, resolution = 200): Plugin<'scatter'> {
+  return {
+    id: 'decisionRegions',
+    beforeDatasetsDraw(chart) {
+      const { x: xScale, y: yScale } = chart.scales;
+      const { left, right, top, bottom } = chart.chartArea;
+      const grid: Matrix = [];
+      for (let row = 0; row < resolution; row++) {
+        for (let col = 0; col < resolution; col++) {
+          const px = left + ((col + 0.5) / resolution) * (right - left);
+          const py = top + ((row + 0.5) / resolution) * (bottom - top);
+          grid.push([xScale.getValueForPixel(px) ?? 0, yScale.getValueForPixel(py) ?? 0]);
+        }
+      }
+      const probability = predict(grid);
+      // cells snapped to whole pixels, so neighbours neither overlap nor leave seams
+      const edgeX = (col: number) => Math.round(left + (col / resolution) * (right - left));
+      const edgeY = (row: number) => Math.round(top + (row / resolution) * (bottom - top));
+      const ctx = chart.ctx;
+      ctx.save();
+      probability.forEach((p, i) => {
+        const row = Math.floor(i / resolution);
+        const col = i % resolution;
+        ctx.fillStyle = REGION_COLOURS[p >= 0.5 ? 1 : 0];
+        ctx.fillRect(edgeX(col), edgeY(row), edgeX(col + 1) - edgeX(col), edgeY(row + 1) - edgeY(row));
+      });
+      ctx.restore();
+    },
+  };
+}
+
+/** Common options of a 2-D scatter chart with titled axes. */
+export function scatterOptions(title: string, axes: [string, string], bounds?: Bounds): ChartConfiguration<'scatter'>['options'] {
+  return {
+    plugins: {
+      title: { display: true, text: title, font: { size: 17 } },
+      legend: { position: 'bottom', labels: { usePointStyle: true } },
+    },
+    scales: {
+      x: { type: 'linear', title: { display: true, text: axes[0] }, min: bounds?.xMin, max: bounds?.xMax },
+      y: { type: 'linear', title: { display: true, text: axes[1] }, min: bounds?.yMin, max: bounds?.yMax },
+    },
+  };
+}
+
+/** A line chart of one value per epoch. */
+export function renderCurve(file: string, values: Vector, title: string, yLabel: string, logScale = true): void {
+  renderPng(file, {
+    type: 'line',
+    data: {
+      datasets: [{ label: yLabel, data: values.map((y, i) => ({ x: i + 1, y })), borderColor: CLASS_COLOURS[0], borderWidth: 2, pointRadius: 0 }],
+    },
+    options: {
+      plugins: { title: { display: true, text: title, font: { size: 17 } }, legend: { position: 'bottom' } },
+      scales: {
+        x: { type: 'linear', min: 1, max: Math.max(2, values.length), title: { display: true, text: 'epoch' } },
+        y: { type: logScale ? 'logarithmic' : 'linear', title: { display: true, text: yLabel } },
+      },
+    },
+  });
+}

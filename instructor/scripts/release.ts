@@ -1,0 +1,26 @@
+/**
+ * Exports the student repository (`npm run release -- --out DIR`): no reference/, no solution, the
+ * grading workflow and a GitHub Classroom configuration, its own fresh git history.
+ */
+import path from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { failWithUsageError, runMain } from '../../course/cli/flags';
+import { exportStudentRepository, findSolutionLines } from '../release/release';
+
+runMain(() => {
+  const argv = failWithUsageError(yargs(hideBin(process.argv)))
+    .scriptName('npm run release --')
+    .usage('Exports the student repository into an empty directory.')
+    .option('out', { type: 'string', demandOption: true, describe: 'the directory to create (must be empty)' })
+    .parseSync();
+  const files = exportStudentRepository(argv.out);
+  const leaks = findSolutionLines(path.resolve(argv.out));
+  console.log(`exported ${files.length} files to ${path.resolve(argv.out)} (fresh git history)`);
+  if (leaks.length > 0) {
+    console.error(`error: solution code in the export:\n${leaks.join('\n')}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log('no line of reference/ appears in it; next: cd there, npm ci && npm test');
+});
