@@ -51,6 +51,6 @@ export function runSweep(argv: string[]): void {
   const stuck = accuracies.filter((a) => a < args.threshold).length;
   const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
   console.log(table.toString());
-  console.log(`${model} (${args.target}/), ${args.linearlySeparable ? 'linearly-separable' : 'not-linearly-separable'}, lr ${args.learningRate}, batch ${args.batchSize}, ${args.epochs} epochs:`);
+  console.log(`${model} (${args.target.name}/), ${args.linearlySeparable ? 'linearly-separable' : 'not-linearly-separable'}, lr ${args.learningRate}, batch ${args.batchSize}, ${args.epochs} epochs:`);
   console.log(`test accuracy min ${pct(sorted[0])}, median ${pct(sorted[Math.floor(sorted.length / 2)])}, max ${pct(sorted[sorted.length - 1])}; below ${pct(args.threshold)} in ${stuck} of ${accuracies.length} runs`);
 }
