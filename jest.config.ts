@@ -5,7 +5,7 @@ import type { Config } from 'jest';
  * Three projects, one jest run:
  * - `exercises`: the exercise suites against the student's code (`npm test`);
  * - `reference`: the very same suites against the instructor's solutions in reference/;
- * - `course`: the tests of the course machinery and the scripts, in instructor/tests/.
+ * - `instructor`: the tests of the course machinery and the scripts, in instructor/tests/.
  * The exercise suites import `@target/<module>`, which each project maps to its own folder. The
  * `exercises` project tests exercises/ unless LAB_TARGET names another folder (course/targets.ts).
  * TypeScript is only transpiled here (fast); `npm run typecheck` type-checks once with tsc.
@@ -26,7 +26,7 @@ const config: Config = {
   projects: [
     exerciseProject('exercises'),
     exerciseProject('reference'),
-    { displayName: 'course', testMatch: ['<rootDir>/instructor/tests/**/*.test.ts'], transform },
+    { displayName: 'instructor', testMatch: ['<rootDir>/instructor/tests/**/*.test.ts'], transform },
   ],
   testTimeout: 10_000,
 };

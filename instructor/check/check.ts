@@ -135,7 +135,7 @@ export function runCheck(): { passed: number; failed: number } {
   apiParity();
   metadataCoversExports();
 
-  const proven = runJest(['--selectProjects', 'course', 'reference', '--ci']);
+  const proven = runJest(['--selectProjects', 'instructor', 'reference', '--ci']);
   const stubs = runJest(['--selectProjects', 'exercises', '--ci']);
   for (const run of [proven, stubs]) if (run.failure !== undefined) record(false, `jest ran: ${run.failure}`);
   for (const broken of [...proven.brokenSuites, ...stubs.brokenSuites]) record(false, `test suite failed to run: ${broken.file}`, [firstLine(broken.message)]);
@@ -143,7 +143,7 @@ export function runCheck(): { passed: number; failed: number } {
   const exerciseFiles = new Set(stubs.tests.map((t) => t.file));
   const referenceTests = proven.tests.filter((t) => exerciseFiles.has(t.file));
   const courseTests = proven.tests.filter((t) => !exerciseFiles.has(t.file));
-  outcomes('course', courseTests, true);
+  outcomes('instructor', courseTests, true);
   outcomes('reference', referenceTests, true);
   outcomes('exercises (stubs)', stubs.tests, false);
   const count = (tests: TestOutcome[], status: string) => tests.filter((t) => t.status === status).length;

@@ -19,10 +19,10 @@ export const COURSE_ONLY_FOLDERS = ['reference', 'instructor', '.ci'];
 
 const INSTRUCTOR_SECTION = /<!-- instructor -->[\s\S]*?<!-- \/instructor -->\n*/g;
 
-/** The student package.json: every script that runs nothing from a course-only folder. */
+/** The student package.json: every script that names no course-only folder (a path in it, or the jest project of that name). */
 export function studentPackageJson(text: string): string {
   const pkg = JSON.parse(text) as { name: string; scripts: Record<string, string> };
-  const runsCourseOnly = (command: string) => COURSE_ONLY_FOLDERS.some((folder) => command.split(/\s+/).some((word) => word.startsWith(`${folder}/`)));
+  const runsCourseOnly = (command: string) => COURSE_ONLY_FOLDERS.some((folder) => command.split(/\s+/).some((word) => word === folder || word.startsWith(`${folder}/`)));
   const scripts = Object.fromEntries(Object.entries(pkg.scripts).filter(([, command]) => !runsCourseOnly(command)));
   return `${JSON.stringify({ ...pkg, name: `${pkg.name}-student`, scripts }, null, 2)}\n`;
 }
