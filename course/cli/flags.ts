@@ -2,7 +2,7 @@
  * What every script shares: strict number parsing for flags, the target and output flags, one-line
  * errors, writable outputs.
  */
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Table from 'cli-table3';
 import type { Argv } from 'yargs';
@@ -80,13 +80,24 @@ export function failWithUsageError<T>(parser: Argv<T>): Argv<T> {
     .wrap(Math.min(110, process.stdout.columns || 110));
 }
 
-/** Creates `dir` if needed and proves it writable, before any long work starts. */
+/**
+ * Creates `dir` if needed, one level at a time, and proves it writable, before any long work
+ * starts. (A recursive mkdirSync never returns under /proc, so the levels are made one by one.)
+ */
 export function ensureWritableDirectory(dir: string, flag = 'out'): string {
+  if (dir.trim() === '') throw new UsageError(`--${flag} needs a directory, got an empty string`);
   const resolved = path.resolve(dir);
+  const missing: string[] = [];
+  let existing = resolved;
+  while (!existsSync(existing)) {
+    missing.unshift(existing);
+    existing = path.dirname(existing);
+  }
   try {
-    mkdirSync(resolved, { recursive: true });
-    if (!statSync(resolved).isDirectory()) throw new Error('not a directory');
+    if (!statSync(existing).isDirectory()) throw new Error(`${existing} is not a directory`);
+    for (const level of missing) mkdirSync(level);
     accessSync(resolved, constants.W_OK);
+    if (existing.startsWith('/proc/') || existing === '/proc' || existing.startsWith('/sys/') || existing === '/sys') throw new Error('a kernel file system');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`--${flag} ${dir}: cannot write to this directory (${reason})`);

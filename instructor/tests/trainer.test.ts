@@ -90,6 +90,12 @@ describe('runTrainer (reference neuron, a short run)', () => {
     expect(() => runTrainer(spec, { ...args, out: path.join(file, 'plots') })).toThrow(/cannot write to this directory/);
   });
 
+  it('rejects an output under /proc at once (a recursive mkdir never returns there) and an empty --out', () => {
+    expect(() => runTrainer(spec, { ...args, out: '/proc/self/plots/run' })).toThrow(/--out \/proc\/self\/plots\/run: cannot write to this directory/);
+    expect(() => runTrainer(spec, { ...args, out: '/proc' })).toThrow(/cannot write to this directory \(a kernel file system\)/);
+    expect(() => runTrainer(spec, { ...args, out: '' })).toThrow(/--out needs a directory/);
+  });
+
   it('stops with a clear message when training diverges', () => {
     expect(() => runTrainer(spec, { ...args, learningRate: 1e308 })).toThrow(/diverged at epoch 1/);
   });
