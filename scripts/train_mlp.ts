@@ -1,13 +1,9 @@
 /**
  * Part 3: the notebook's networks. A preset sets every field; any flag overrides it.
- *   npm run train:mlp -- --target reference --preset deep
- *   npm run train:mlp -- --target reference --layers 2,8,2,1 --activations tanh,tanh,logistic
+ *   npm run train:mlp -- --preset deep
+ *   npm run train:mlp -- --layers 2,8,2,1 --activations tanh,tanh,logistic
  */
-import { hideBin } from 'yargs/helpers';
-import { runMain } from '../course/cli/flags';
-import { parseMlpArgs } from '../course/training/mlp-flags';
-import { runMlp } from '../course/training/notebook-runs';
+import { MLP } from '../course/training/models/mlp';
+import { trainMain } from '../course/training/run';
 
-runMain(() => {
-  runMlp(parseMlpArgs(hideBin(process.argv)));
-});
+trainMain(MLP);

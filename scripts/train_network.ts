@@ -1,7 +1,8 @@
 /**
  * Part 2: trains the 2-2-1 network (the lab's train_network.py).
- *   npm run train:network -- --target reference --seed 3
+ *   npm run train:network -- --seed 3
  */
-import { NETWORK, experimentMain } from '../course/training/experiments';
+import { NETWORK } from '../course/training/models/network';
+import { trainMain } from '../course/training/run';
 
-experimentMain(NETWORK);
+trainMain(NETWORK);

@@ -1,7 +1,8 @@
 /**
  * Part 1: trains one sigmoid neuron (the lab's train_neuron.py).
- *   npm run train:neuron -- --target reference --learning-rate 0.1
+ *   npm run train:neuron -- --learning-rate 0.1
  */
-import { NEURON, experimentMain } from '../course/training/experiments';
+import { NEURON } from '../course/training/models/neuron';
+import { trainMain } from '../course/training/run';
 
-experimentMain(NEURON);
+trainMain(NEURON);

@@ -3,14 +3,15 @@
  * does it get stuck?).
  */
 import yargs from 'yargs';
-import { failWithUsageError, makeTable } from '../cli/flags';
+import { failWithUsageError, makeTable, withOutputFlags } from '../cli/flags';
 import { UsageError } from '../cli/errors';
-import { EXPERIMENTS, type Experiment, type ExperimentName } from './experiments';
-import { runTrainer, withTrainerFlags, type TrainerArgs, type TrainerRun } from './trainer';
+import type { LabSettings } from './lab';
+import { NETWORK } from './models/network';
+import { NEURON } from './models/neuron';
+import { runModel } from './run';
 
-function runSeed<P>(experiment: Experiment<P>, args: TrainerArgs, seed: number): TrainerRun<P> {
-  return runTrainer(experiment.spec(args.target), { ...args, seed, quiet: true, plots: false, json: undefined });
-}
+const MODELS = { neuron: NEURON, network: NETWORK } as const;
+type ModelName = keyof typeof MODELS;
 
 /** "0-9" or "1,4,7" (or both, "0-3,9") → the seeds. */
 function parseSeeds(raw: unknown): number[] {
@@ -29,23 +30,24 @@ function parseSeeds(raw: unknown): number[] {
 /** Parses `argv` as the sweep's flags, trains once per seed and prints the table and the summary. */
 export function runSweep(argv: string[]): void {
   const chosen = yargs(argv).help(false).version(false).option('model', { type: 'string' }).parseSync().model;
-  const model: ExperimentName = chosen === 'neuron' ? 'neuron' : 'network';
-  const experiment = EXPERIMENTS[model];
+  const model: ModelName = chosen === 'neuron' ? 'neuron' : 'network';
   const parser = failWithUsageError(yargs(argv))
     .scriptName('npm run sweep --')
     .usage('Trains a model once per seed (no plots) and summarises the test accuracy.\n\nUsage: $0 --model network --seeds 0-9 [trainer flags]')
-    .option('model', { choices: Object.keys(EXPERIMENTS) as ExperimentName[], default: 'network' as ExperimentName, describe: 'which trainer' })
+    .option('model', { choices: Object.keys(MODELS) as ModelName[], default: 'network' as ModelName, describe: 'which trainer' })
     .option('seeds', { default: '0-9', coerce: parseSeeds, describe: 'seeds to run: a range, a list or both (0-9, 1,4,7)' })
     .option('threshold', { type: 'number', default: 0.9, describe: 'a run below this test accuracy counts as stuck' });
-  const args = withTrainerFlags(parser, experiment.defaults).parseSync() as TrainerArgs & { seeds: number[]; threshold: number };
+  const args = withOutputFlags(MODELS[model].flags(parser)).parseSync() as unknown as LabSettings & { seeds: number[]; threshold: number };
 
   const table = makeTable(['seed', 'test accuracy', 'final validation loss'], ['right', 'right', 'right']);
   const accuracies: number[] = [];
   for (const seed of args.seeds) {
-    const run = model === 'neuron' ? runSeed(EXPERIMENTS.neuron, args, seed) : runSeed(EXPERIMENTS.network, args, seed);
-    accuracies.push(run.accuracy.test);
-    table.push([seed, `${(100 * run.accuracy.test).toFixed(1)} %`, run.validationLoss.at(-1)?.toExponential(3) ?? '']);
-    if (!args.quiet) process.stderr.write(`seed ${seed}: ${(100 * run.accuracy.test).toFixed(1)} %\n`);
+    const settings = { ...args, seed, quiet: true, plots: false, json: undefined };
+    const run = model === 'neuron' ? runModel(NEURON, settings) : runModel(NETWORK, settings);
+    const test = (run.evaluation.scores.accuracy as { test: number }).test;
+    accuracies.push(test);
+    table.push([seed, `${(100 * test).toFixed(1)} %`, run.losses.at(-1)?.toExponential(3) ?? '']);
+    if (!args.quiet) process.stderr.write(`seed ${seed}: ${(100 * test).toFixed(1)} %\n`);
   }
   const sorted = [...accuracies].sort((a, b) => a - b);
   const stuck = accuracies.filter((a) => a < args.threshold).length;

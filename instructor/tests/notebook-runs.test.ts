@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resolveTarget } from '../../course/targets';
 import { UsageError } from '../../course/cli/errors';
-import { PRESETS, initialParameters, runLogreg, runMlp, validateNetwork } from '../../course/training/notebook-runs';
+import { LOGREG } from '../../course/training/models/logreg';
+import { MLP, PRESETS, initialParameters, validateNetwork, type MlpSettings } from '../../course/training/models/mlp';
+import { runModel } from '../../course/training/run';
 import { RandomState } from '../../course/numpy/random';
 
 const out = mkdtempSync(path.join(tmpdir(), 'notebook-runs-'));
 const quiet = { target: resolveTarget('reference'), out, quiet: true, plots: false, json: undefined };
+const runMlp = (settings: Omit<MlpSettings, 'preset'>) => runModel(MLP, { preset: 'hidden2', ...settings });
+const misclassified = (run: { evaluation: { scores: Record<string, unknown> } }) => run.evaluation.scores.misclassified as number;
 
 describe('validateNetwork', () => {
   it.each([
@@ -35,15 +39,15 @@ describe('initialParameters', () => {
 
 describe('the notebook runs (reference)', () => {
   it('logistic regression cannot fit the sin data but lowers its cost', () => {
-    const run = runLogreg({ ...quiet, data: 'sin', cost: 'cross-entropy', learningRate: 0.1, epochs: 500 });
-    expect(run.misclassified).toBeGreaterThan(0);
-    expect(run.costs[499]).toBeLessThan(run.costs[0]);
+    const run = runModel(LOGREG, { ...quiet, data: 'sin', cost: 'cross-entropy', learningRate: 0.1, epochs: 500 });
+    expect(misclassified(run)).toBe(8);
+    expect(run.losses[499]).toBeLessThan(run.losses[0]);
   });
 
   it('the deep preset classifies every example (0 misclassified)', () => {
     const run = runMlp({ ...quiet, ...PRESETS.deep, name: 'deep' });
-    expect(run.misclassified).toBe(0);
-    expect(run.costs).toHaveLength(2000);
+    expect(misclassified(run)).toBe(0);
+    expect(run.losses).toHaveLength(2000);
   }, 60_000);
 
   it('gives identical results for the same seed (the matrix products sum in a fixed order)', () => {
@@ -60,8 +64,8 @@ describe('the notebook runs (reference)', () => {
 
   it('records the cost of every epoch, the first for the initial parameters', () => {
     const run = runMlp({ ...quiet, ...PRESETS.hidden2, epochs: 3, name: 'hidden2' });
-    expect(run.costs).toHaveLength(3);
-    expect(run.costs[0]).toBeCloseTo(Math.LN2, 2); // outputs ≈ 0.5 with weights ·0.1
+    expect(run.losses).toHaveLength(3);
+    expect(run.losses[0]).toBeCloseTo(Math.LN2, 2); // outputs ≈ 0.5 with weights ·0.1
   });
 
   it('skips the hidden-space plot with a note when the last hidden layer is not two neurons', () => {

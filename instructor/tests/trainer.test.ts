@@ -2,15 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../course/cli/errors';
-import { NETWORK, NEURON } from '../../course/training/experiments';
-import { neuronClassifier } from '../../course/training/models/neuron';
-import { DEFAULT_SEED, parseTrainerArgs, runTrainer, summary } from '../../course/training/trainer';
+import { DEFAULT_SEED } from '../../course/training/lab';
+import { NETWORK } from '../../course/training/models/network';
+import { NEURON } from '../../course/training/models/neuron';
+import { parseSettings, runModel } from '../../course/training/run';
 
-const defaults = { linearlySeparable: true, batchSize: 500, learningRate: 0.5, epochs: 1000 };
-const parse = (...argv: string[]) => parseTrainerArgs('train:test', 'test', defaults, argv);
+const parse = (...argv: string[]) => parseSettings(NEURON, argv);
 
-describe('parseTrainerArgs', () => {
-  it('applies the lab defaults', () => {
+describe('parseSettings (the lab trainers)', () => {
+  it('applies the neuron\'s lab defaults', () => {
     expect(parse()).toMatchObject({ target: { name: 'exercises' }, linearlySeparable: true, batchSize: 500, learningRate: 0.5, epochs: 1000, seed: DEFAULT_SEED, out: 'plots', quiet: false });
   });
 
@@ -42,19 +42,18 @@ describe('parseTrainerArgs', () => {
   });
 });
 
-describe('runTrainer (reference neuron, a short run)', () => {
+describe('runModel (reference neuron, a short run)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'trainer-test-'));
   const args = { ...parse('--target', 'reference', '--epochs', '20', '--quiet'), out, json: path.join(out, 'run.json') };
-  const spec = NEURON.spec(args.target);
-  const run = runTrainer(spec, args);
+  const run = runModel(NEURON, args);
 
   it('records one validation loss per epoch, falling', () => {
-    expect(run.validationLoss).toHaveLength(20);
-    expect(run.validationLoss[19]).toBeLessThan(run.validationLoss[0]);
+    expect(run.losses).toHaveLength(20);
+    expect(run.losses[19]).toBeLessThan(run.losses[0]);
   });
 
   it('learns the separable set', () => {
-    expect(run.accuracy.test).toBeGreaterThan(0.95);
+    expect((run.evaluation.scores.accuracy as { test: number }).test).toBeGreaterThan(0.95);
   });
 
   it('writes three PNG plots', () => {
@@ -70,41 +69,42 @@ describe('runTrainer (reference neuron, a short run)', () => {
     const json = JSON.parse(readFileSync(args.json, 'utf8'));
     expect(Object.keys(json)).toEqual(['parameters', 'accuracy', 'validationLoss', 'seconds']);
     expect(Object.keys(json.parameters)).toEqual(['w', 'b']);
-    expect(json.validationLoss).toEqual(run.validationLoss);
+    expect(json.validationLoss).toEqual(run.losses);
+    expect(run.plots.map((p) => path.basename(p))).toEqual(['dataset-linearly-separable.png', 'neuron-linearly-separable-decision.png', 'neuron-linearly-separable-loss.png']);
   });
 
   it('gives the same result for the same seed', () => {
-    const again = runTrainer(spec, { ...args, json: undefined });
-    const { seconds: _a, ...first } = summary(neuronClassifier(args.target), run);
-    const { seconds: _b, ...second } = summary(neuronClassifier(args.target), again);
+    const again = runModel(NEURON, { ...args, json: undefined });
+    const { seconds: _a, ...first } = run.summary;
+    const { seconds: _b, ...second } = again.summary;
     expect(second).toEqual(first);
   });
 
   it('rejects a batch larger than the training set', () => {
-    expect(() => runTrainer(spec, { ...args, batchSize: 4001 })).toThrow(/--batch-size 4001 is larger than the training set \(4000 rows\)/);
+    expect(() => runModel(NEURON, { ...args, batchSize: 4001 })).toThrow(/--batch-size 4001 is larger than the training set \(4000 rows\)/);
   });
 
   it('rejects an output directory it cannot write', () => {
     const file = path.join(out, 'a-file');
     writeFileSync(file, '');
-    expect(() => runTrainer(spec, { ...args, out: path.join(file, 'plots') })).toThrow(/cannot write to this directory/);
+    expect(() => runModel(NEURON, { ...args, out: path.join(file, 'plots') })).toThrow(/cannot write to this directory/);
   });
 
   it('rejects an output under /proc at once (a recursive mkdir never returns there) and an empty --out', () => {
-    expect(() => runTrainer(spec, { ...args, out: '/proc/self/plots/run' })).toThrow(/--out \/proc\/self\/plots\/run: cannot write to this directory/);
-    expect(() => runTrainer(spec, { ...args, out: '/proc' })).toThrow(/cannot write to this directory \(a kernel file system\)/);
-    expect(() => runTrainer(spec, { ...args, out: '' })).toThrow(/--out needs a directory/);
+    expect(() => runModel(NEURON, { ...args, out: '/proc/self/plots/run' })).toThrow(/--out \/proc\/self\/plots\/run: cannot write to this directory/);
+    expect(() => runModel(NEURON, { ...args, out: '/proc' })).toThrow(/cannot write to this directory \(a kernel file system\)/);
+    expect(() => runModel(NEURON, { ...args, out: '' })).toThrow(/--out needs a directory/);
   });
 
   it('stops with a clear message when training diverges', () => {
-    expect(() => runTrainer(spec, { ...args, learningRate: 1e308 })).toThrow(/diverged at epoch 1/);
+    expect(() => runModel(NEURON, { ...args, learningRate: 1e308 })).toThrow(/diverged at epoch 1/);
   });
 });
 
-describe('runTrainer (reference network, a short run)', () => {
+describe('runModel (reference network, a short run)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'trainer-network-'));
-  const args = { ...parseTrainerArgs('train:network', 'test', NETWORK.defaults, ['--target', 'reference', '--epochs', '10', '--quiet']), out };
-  const run = runTrainer(NETWORK.spec(args.target), args);
+  const args = { ...parseSettings(NETWORK, ['--target', 'reference', '--epochs', '10', '--quiet']), out };
+  const run = runModel(NETWORK, args);
 
   it('writes the hidden-space plot, twice as wide as the others', () => {
     const hidden = run.plots.find((p) => p.endsWith('network-not-linearly-separable-hidden.png'));
@@ -114,10 +114,10 @@ describe('runTrainer (reference network, a short run)', () => {
   });
 
   it('reports all four parameters in the JSON summary', () => {
-    expect(Object.keys(summary(NETWORK.spec(args.target).classifier(args.target), run).parameters as object)).toEqual(['w', 'b', 'Wt', 'bt']);
+    expect(Object.keys(run.summary.parameters as object)).toEqual(['w', 'b', 'Wt', 'bt']);
   });
 
   it('draws nothing with --no-plots', () => {
-    expect(runTrainer(NETWORK.spec(args.target), { ...args, plots: false }).plots).toEqual([]);
+    expect(runModel(NETWORK, { ...args, plots: false }).plots).toEqual([]);
   });
 });

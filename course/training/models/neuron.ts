@@ -1,9 +1,10 @@
-/** The single neuron of Part 1 as a Classifier, from exercises/neuron.ts or reference/neuron.ts. */
-import type { Line } from '../../plots/lab-plots';
-import type { RandomState } from '../../numpy/random';
+/**
+ * Part 1, the single sigmoid neuron (the lab's train_neuron.py): w ~ N(0, 0.58²), b = 0, trained
+ * by exercises/neuron.ts's updateWeights on mini-batches; its decision boundary w·x + b = 0.
+ */
 import { loadModule, type Target } from '../../targets';
 import type { Vector } from '../../../lib/types';
-import type { Classifier } from './classifier';
+import { labModel } from '../lab';
 
 type NeuronModule = typeof import('../../../exercises/neuron');
 
@@ -12,23 +13,26 @@ export interface NeuronParams {
   b: number;
 }
 
-export function neuronClassifier(target: Target): Classifier<NeuronParams> {
+export const NEURON = labModel<NeuronParams, ReturnType<typeof neuronStudent>>({
+  name: 'neuron',
+  script: 'train:neuron',
+  description: 'Trains a single sigmoid neuron on a 2-D dataset and plots the result.',
+  defaults: { linearlySeparable: true, batchSize: 500, learningRate: 0.5, epochs: 1000 },
+  init: (rs) => ({ w: rs.normal(0, 0.58, 2), b: 0 }),
+  student: neuronStudent,
+  lines: ({ w, b }) => [{ w, b, label: 'decision boundary w·x + b = 0' }],
+  parameters: ({ w, b }) => ({ w, b }),
+});
+
+function neuronStudent(target: Target) {
   const neuron = loadModule<NeuronModule>(target, 'neuron');
   return {
-    // w ~ N(0, 0.58²), b = 0
-    init: (rs: RandomState) => ({ w: rs.normal(0, 0.58, 2), b: 0 }),
-    update: (x, t, { w, b }, learningRate) => {
+    update: (x: number[][], t: Vector, { w, b }: NeuronParams, learningRate: number): NeuronParams => {
       const [newW, newB] = neuron.updateWeights(x, t, w, b, learningRate);
       return { w: newW, b: newB };
     },
-    loss: (x, t, { w, b }) => neuron.lossFunction(x, t, w, b),
-    predict: (x, t, { w, b }) => neuron.evaluatePrediction(x, t, w, b),
-    output: (x, { w, b }) => neuron.evaluateNeuron(x, w, b)[0],
-    toJson: ({ w, b }) => ({ w, b }),
+    loss: (x: number[][], t: Vector, { w, b }: NeuronParams) => neuron.lossFunction(x, t, w, b),
+    predict: (x: number[][], t: Vector, { w, b }: NeuronParams) => neuron.evaluatePrediction(x, t, w, b),
+    output: (x: number[][], { w, b }: NeuronParams) => neuron.evaluateNeuron(x, w, b)[0],
   };
-}
-
-/** The neuron's decision boundary w·x + b = 0 (where y = 0.5). */
-export function neuronLine({ w, b }: NeuronParams): Line[] {
-  return [{ w, b, label: 'decision boundary w·x + b = 0' }];
 }

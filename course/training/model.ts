@@ -1,0 +1,53 @@
+/**
+ * One interface for every model of the course: the neuron, the 2-2-1 network, logistic regression
+ * and the notebook's networks. Each file in models/ defines one: its defaults and flags, its data
+ * and initial parameters, how an epoch calls the student's functions, how it is scored and which
+ * plots it draws. run.ts trains any of them with the one loop in loop.ts.
+ */
+import type { Argv } from 'yargs';
+import type { OutputArgs } from '../cli/flags';
+
+/** What every run takes: whose code, where the outputs go, and the two settings of the loop. */
+export interface RunSettings extends OutputArgs {
+  learningRate: number;
+  epochs: number;
+}
+
+export interface Model<P, S extends RunSettings> {
+  /** the npm script, `npm run <script>`, and what it does */
+  script: string;
+  description: string;
+  /** adds the model's own flags (the shared output flags come from run.ts) */
+  flags<T>(parser: Argv<T>): Argv<T & Omit<S, keyof OutputArgs>>;
+  /** checks the parsed settings as a whole (flags that must agree); throws a UsageError */
+  validate?(settings: S): S;
+  /** loads the student's functions and the data and draws the initial parameters */
+  start(settings: S): Session<P>;
+}
+
+/** A model set up for one run. */
+export interface Session<P> {
+  /** the first line a run prints */
+  headline: string;
+  /** names the per-epoch loss: "validation loss" (Parts 1–2) or "cost" (Part 3) */
+  lossName: string;
+  initial: P;
+  /** One epoch: the new parameters and the epoch's loss. */
+  epoch(params: P, learningRate: number): { params: P; loss: number };
+  /** After training: lines for the terminal and the scores for the JSON summary. */
+  evaluate(params: P): Evaluation;
+  /** Draws the model's plots into `outDir`; returns the files written. */
+  plots(params: P, losses: number[], evaluation: Evaluation, outDir: string): string[];
+  /** The parameters as the JSON summary shows them. */
+  parameters(params: P): Record<string, unknown>;
+}
+
+export interface Evaluation {
+  lines: string[];
+  /** the summary's scores, e.g. { accuracy } or { finalCost, misclassified } */
+  scores: Record<string, unknown>;
+  /** a short result for the demo's table, e.g. "100.0 % test accuracy" */
+  result: string;
+  /** names the JSON field of the per-epoch losses */
+  lossField: string;
+}
