@@ -78,16 +78,20 @@ export interface HiddenSpacePlot {
  * its regions) beside the decision regions in input space.
  */
 export function plotHiddenSpace(file: string, hiddenPlot: HiddenSpacePlot, inputPlot: DecisionPlot): void {
+  renderSideBySide(file, [hiddenSpaceChart(hiddenPlot), decisionChart(inputPlot)]);
+}
+
+/** The hidden-space chart alone (the left of plotHiddenSpace), for the animation's frames too. */
+export function hiddenSpaceChart(hiddenPlot: HiddenSpacePlot): ChartConfiguration<'scatter'> {
   const { hidden, t, w, b, title } = hiddenPlot;
   const bounds = { xMin: -0.05, xMax: 1.05, yMin: -0.05, yMax: 1.05 };
   const sigmoidOfLine = (grid: Matrix) => grid.map(([h1, h2]) => 1 / (1 + Math.exp(-(w[0] * h1 + w[1] * h2 + b))));
-  const hiddenChart: ChartConfiguration<'scatter'> = {
+  return {
     type: 'scatter',
     data: { datasets: [...scatterByClass(hidden, t, ['class 0', 'class 1']), ...boundaryLine(w, b, bounds, 'output neuron: w·h + b = 0')] },
     options: scatterOptions(title, ['h1 (hidden neuron 1)', 'h2 (hidden neuron 2)'], bounds),
     plugins: [decisionRegions(sigmoidOfLine)],
   };
-  renderSideBySide(file, [hiddenChart, decisionChart(inputPlot)]);
 }
 
 export function plotLoss(file: string, validationLoss: Vector, title: string): void {

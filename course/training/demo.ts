@@ -30,7 +30,8 @@ function trainerRun<P, S extends RunSettings>(part: string, model: Model<P, S>, 
   return {
     title: `${part}: ${model.script}${flags.length > 0 ? ` ${flags.join(' ')}` : ''}`,
     run: (out, target) => {
-      const run = runModel(model, parseSettings(model, [...flags, '--target', target.dir, '--out', out]));
+      // every run also writes its GIF (--animate) next to its PNGs
+      const run = runModel(model, parseSettings(model, [...flags, '--animate', '--target', target.dir, '--out', out]));
       return { summary: run.evaluation.result, seconds: run.seconds, plots: run.plots };
     },
   };

@@ -9,7 +9,8 @@ import type { Argv } from 'yargs';
 import { integerFlag, makeTable, positiveFlag } from '../cli/flags';
 import { UsageError } from '../cli/errors';
 import { loadLabData, type DatasetName, type LabData } from '../data/dataset';
-import { plotDataset, plotDecision, plotLoss, type DecisionPlot, type Line } from '../plots/lab-plots';
+import type { ChartConfiguration } from 'chart.js' with { 'resolution-mode': 'import' };
+import { decisionChart, plotDataset, plotDecision, plotLoss, type DecisionPlot, type Line } from '../plots/lab-plots';
 import { RandomState } from '../numpy/random';
 import type { Target } from '../targets';
 import type { Labelled, Matrix, Vector } from '../../lib/types';
@@ -50,6 +51,8 @@ export interface LabDefinition<P, St extends LabStudent<P>> {
   /** plots beyond the lab's three, given the decision plot; returns the files written */
   extraPlots?(student: St, params: P, decision: DecisionPlot, outDir: string, stem: string): string[];
   parameters(params: P): Record<string, unknown>;
+  /** an --animate frame's charts, given its decision plot; the decision plot alone by default */
+  frameCharts?(student: St, params: P, decision: DecisionPlot): ChartConfiguration[];
 }
 
 export function datasetName(settings: LabSettings): DatasetName {
@@ -122,6 +125,22 @@ function labSession<P, St extends LabStudent<P>>(definition: LabDefinition<P, St
       return [...files, ...(definition.extraPlots?.(student, params, decision, outDir, stem) ?? [])];
     },
     parameters: definition.parameters,
+    // the decision plot as it stands after each frame's epoch: regions, lines and the crossed errors
+    animation: {
+      file: `${definition.name}-${name}-training.gif`,
+      frame: (params, epoch, loss) => {
+        const [prediction, accuracy] = student.predict(data.test.x, data.test.t, params);
+        const state = epoch === 0 ? 'initial weights' : `validation loss ${loss?.toExponential(3)}`;
+        const decision: DecisionPlot = {
+          test: data.test,
+          prediction,
+          output: (x) => student.output(x, params),
+          lines: definition.lines(params),
+          title: `${definition.name}, epoch ${epoch} of ${settings.epochs}: ${state}, ${(100 * accuracy).toFixed(1)} % test accuracy`,
+        };
+        return definition.frameCharts?.(student, params, decision) ?? [decisionChart(decision)];
+      },
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  * and initial parameters, how an epoch calls the student's functions, how it is scored and which
  * plots it draws. run.ts trains any of them with the one loop in loop.ts.
  */
+import type { ChartConfiguration } from 'chart.js' with { 'resolution-mode': 'import' };
 import type { Argv } from 'yargs';
 import type { OutputArgs } from '../cli/flags';
 
@@ -11,6 +12,8 @@ import type { OutputArgs } from '../cli/flags';
 export interface RunSettings extends OutputArgs {
   learningRate: number;
   epochs: number;
+  /** --animate (run.ts declares it for every model): also write a GIF of the training */
+  animate?: boolean;
 }
 
 export interface Model<P, S extends RunSettings> {
@@ -40,6 +43,12 @@ export interface Session<P> {
   plots(params: P, losses: number[], evaluation: Evaluation, outDir: string): string[];
   /** The parameters as the JSON summary shows them. */
   parameters(params: P): Record<string, unknown>;
+  /** What --animate draws: the GIF's name in the output folder and one frame's charts, left to right. */
+  animation?: {
+    file: string;
+    /** the charts after `epoch` epochs (0: the initial parameters, whose loss is not known yet) */
+    frame(params: P, epoch: number, loss: number | undefined): ChartConfiguration[];
+  };
 }
 
 export interface Evaluation {

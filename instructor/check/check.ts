@@ -15,6 +15,7 @@ import { firstLine, runJest, type TestOutcome } from '../../course/grading/jest-
 import { ROOT } from '../../course/targets';
 import { exportStudentRepository, findSolutionLines } from '../release/release';
 import { verifyGrader } from '../verify/verify';
+import { checkEnvironment } from './environment';
 
 let passed = 0;
 let failed = 0;
@@ -159,6 +160,7 @@ export function runCheck(): { passed: number; failed: number } {
   for (const check of checks) record(check.ok, `grader: ${check.what}`, check.ok ? [] : check.details);
 
   studentRelease(stubs.tests.length);
+  for (const check of checkEnvironment()) record(check.ok, `environment: ${check.what}`, check.details);
 
   return { passed, failed };
 }

@@ -8,7 +8,7 @@ import { integerFlag, positiveFlag } from '../../cli/flags';
 import { notebookData } from '../../data/notebook-data';
 import { loadModule } from '../../targets';
 import type { Model } from '../model';
-import { COSTS, DATA_SHAPES, costFunction, drawNotebookPlots, notebookEvaluation, type NotebookSettings } from '../notebook';
+import { COSTS, DATA_SHAPES, costFunction, drawNotebookPlots, notebookEvaluation, notebookFrame, type NotebookPlots, type NotebookSettings } from '../notebook';
 
 type LogisticRegressionModule = typeof import('../../../exercises/logistic_regression');
 type ActivationsModule = typeof import('../../../exercises/activations');
@@ -34,6 +34,17 @@ export const LOGREG: Model<LogregParams, NotebookSettings> = {
     const { x, y } = notebookData(settings.data);
     const predict = (points: Mat, { ws, b }: LogregParams) => logistic(addRowVector(matmul(points, ws), Mat.from([[b]]))); // σ(x·ws + b)
     const describe = `${settings.cost}, lr ${settings.learningRate}, ${settings.epochs} epochs`;
+    const plotsOf = (params: LogregParams, title: string): NotebookPlots => ({
+      stem: `logreg-${settings.data}`,
+      x,
+      y,
+      data: settings.data,
+      cost: settings.cost,
+      output: (grid) => Array.from(predict(Mat.from(grid), params).data),
+      line: { w: [params.ws.data[0], params.ws.data[1]], b: params.b, label: 'boundary x2 = −(b + ws1·x1)/ws2' },
+      title,
+      settings: `logistic regression on the ${settings.data} data (${describe})`,
+    });
     return {
       headline: `Logistic regression (${settings.target.name}/) on the ${settings.data} data: ${describe}`,
       lossName: 'cost',
@@ -44,17 +55,15 @@ export const LOGREG: Model<LogregParams, NotebookSettings> = {
       },
       evaluate: (params) => notebookEvaluation(predict(x, params), y, cost, [`ws = [${Array.from(params.ws.data).map((v) => v.toFixed(4)).join(', ')}], b = ${params.b.toFixed(4)}`]),
       plots: (params, costs, evaluation, outDir) =>
-        drawNotebookPlots(outDir, {
-          stem: `logreg-${settings.data}`,
-          x,
-          y,
-          data: settings.data,
-          cost: settings.cost,
-          output: (grid) => Array.from(predict(Mat.from(grid), params).data),
-          line: { w: [params.ws.data[0], params.ws.data[1]], b: params.b, label: 'boundary x2 = −(b + ws1·x1)/ws2' },
-          title: `Logistic regression on the ${settings.data} data (${describe}): ${evaluation.scores.misclassified} of 25 misclassified`,
-          settings: `logistic regression on the ${settings.data} data (${describe})`,
-        }, costs),
+        drawNotebookPlots(outDir, plotsOf(params, `Logistic regression on the ${settings.data} data (${describe}): ${evaluation.scores.misclassified} of 25 misclassified`), costs),
+      animation: {
+        file: `logreg-${settings.data}-training.gif`,
+        frame: (params, epoch, loss) => {
+          const wrong = Array.from(predict(x, params).data).filter((p, i) => (p >= 0.5 ? 1 : 0) !== y.data[i]).length;
+          const state = epoch === 0 ? 'initial ws = [1, 2], b = 0' : `cost ${loss?.toFixed(4)}`;
+          return notebookFrame(plotsOf(params, `Logistic regression on the ${settings.data} data, epoch ${epoch} of ${settings.epochs}: ${state}, ${wrong} of 25 misclassified`));
+        },
+      },
       parameters: ({ ws, b }) => ({ ws: Array.from(ws.data), b }),
     };
   },

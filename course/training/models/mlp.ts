@@ -15,7 +15,7 @@ import { notebookData } from '../../data/notebook-data';
 import { RandomState } from '../../numpy/random';
 import { loadModule, type Target } from '../../targets';
 import type { Model } from '../model';
-import { ACTIVATIONS, COSTS, DATA_SHAPES, activationFunctions, costFunction, drawNotebookPlots, notebookEvaluation, type ActivationName, type NotebookSettings } from '../notebook';
+import { ACTIVATIONS, COSTS, DATA_SHAPES, activationFunctions, costFunction, drawNotebookPlots, notebookEvaluation, notebookFrame, type ActivationName, type NotebookPlots, type NotebookSettings } from '../notebook';
 
 type OneHiddenLayerModule = typeof import('../../../exercises/one_hidden_layer');
 type MlpModule = typeof import('../../../exercises/mlp');
@@ -135,6 +135,19 @@ export const MLP: Model<MlpParams, MlpSettings> = {
       return As[As.length - 1];
     };
     const last = settings.layers.length - 2; // index of the output layer
+    const plotsOf = (params: MlpParams, title: string): NotebookPlots => ({
+      stem: `mlp-${settings.name}`,
+      x,
+      y,
+      data: settings.data,
+      cost: settings.cost,
+      output: (grid) => Array.from(outputOf(params, Mat.from(grid)).data),
+      title,
+      settings: describe,
+      hidden: settings.layers[last] === 2
+        ? { of: (points: Matrix) => network.forwardPass(Mat.from(points), params.ws, params.bs, actFs)[1][last - 1].toArray(), w: Array.from(params.ws[last].data), b: params.bs[last].data[0], activation: settings.activations[last - 1] }
+        : undefined,
+    });
     return {
       headline: `Training with ${network.file} on the ${settings.data} data: ${describe}`,
       lossName: 'cost',
@@ -147,19 +160,17 @@ export const MLP: Model<MlpParams, MlpSettings> = {
       evaluate: (params) =>
         notebookEvaluation(outputOf(params, x), y, cost, settings.layers[last] === 2 ? [] : [`no hidden-space plot: the last hidden layer has ${settings.layers[last]} neurons, the plot needs 2`]),
       plots: (params, costs, evaluation, outDir) =>
-        drawNotebookPlots(outDir, {
-          stem: `mlp-${settings.name}`,
-          x,
-          y,
-          data: settings.data,
-          cost: settings.cost,
-          output: (grid) => Array.from(outputOf(params, Mat.from(grid)).data),
-          title: `${settings.layers.join('-')} network (${settings.name}): ${evaluation.scores.misclassified} of ${y.rows} misclassified, input space`,
-          settings: describe,
-          hidden: settings.layers[last] === 2
-            ? { of: (points: Matrix) => network.forwardPass(Mat.from(points), params.ws, params.bs, actFs)[1][last - 1].toArray(), w: Array.from(params.ws[last].data), b: params.bs[last].data[0] }
-            : undefined,
-        }, costs),
+        drawNotebookPlots(outDir, plotsOf(params, `${settings.layers.join('-')} network (${settings.name}): ${evaluation.scores.misclassified} of ${y.rows} misclassified, input space`), costs),
+      animation: {
+        file: `mlp-${settings.name}-training.gif`,
+        frame: (params, epoch, loss) => {
+          const wrong = Array.from(outputOf(params, x).data).filter((p, i) => (p >= 0.5 ? 1 : 0) !== y.data[i]).length;
+          const state = epoch === 0 ? 'initial weights' : `cost ${loss?.toFixed(4)}`;
+          // a wide network's forward pass over the 200×200 grid costs a second a frame: a coarser grid
+          const resolution = Math.max(...settings.layers) > 20 ? 80 : undefined;
+          return notebookFrame({ ...plotsOf(params, `${settings.layers.join('-')} network (${settings.name}), epoch ${epoch} of ${settings.epochs}: ${state}, ${wrong} of ${y.rows} misclassified`), resolution });
+        },
+      },
       parameters: ({ ws, bs }) => ({ ws: ws.map((w) => w.toArray()), bs: bs.map((b) => b.toArray()) }),
     };
   },

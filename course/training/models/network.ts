@@ -4,7 +4,7 @@
  * lines in input space, and the test set in the hidden space beside the decision plot.
  */
 import path from 'node:path';
-import { plotHiddenSpace } from '../../plots/lab-plots';
+import { decisionChart, hiddenSpaceChart, plotHiddenSpace } from '../../plots/lab-plots';
 import { loadModule, type Target } from '../../targets';
 import type { Matrix, Vector } from '../../../lib/types';
 import { labModel } from '../lab';
@@ -34,6 +34,11 @@ export const NETWORK = labModel<NetworkParams, ReturnType<typeof networkStudent>
     plotHiddenSpace(file, { hidden, t: decision.test.t, w: params.w, b: params.b, title: 'Test set in the hidden space (h1, h2), by class' }, decision);
     return [file];
   },
+  // the animation shows the test set moving through the hidden space beside the input space
+  frameCharts: (student, params, decision) => [
+    hiddenSpaceChart({ hidden: student.hidden(decision.test.x, params), t: decision.test.t, w: params.w, b: params.b, title: 'Test set in the hidden space (h1, h2), by class' }),
+    decisionChart(decision),
+  ],
   parameters: ({ w, b, Wt, bt }) => ({ w, b, Wt, bt }),
 });
 
