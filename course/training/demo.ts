@@ -23,15 +23,15 @@ export interface DemoResult {
 
 export interface DemoRun {
   title: string;
-  run: (out: string, target: Target) => DemoResult;
+  /** trains and draws into `out`; `animate` (the demo's default) also writes the run's GIF */
+  run: (out: string, target: Target, animate?: boolean) => DemoResult;
 }
 
 function trainerRun<P, S extends RunSettings>(part: string, model: Model<P, S>, flags: string[]): DemoRun {
   return {
     title: `${part}: ${model.script}${flags.length > 0 ? ` ${flags.join(' ')}` : ''}`,
-    run: (out, target) => {
-      // every run also writes its GIF (--animate) next to its PNGs
-      const run = runModel(model, parseSettings(model, [...flags, '--animate', '--target', target.dir, '--out', out]));
+    run: (out, target, animate = true) => {
+      const run = runModel(model, parseSettings(model, [...flags, ...(animate ? ['--animate'] : []), '--target', target.dir, '--out', out]));
       return { summary: run.evaluation.result, seconds: run.seconds, plots: run.plots };
     },
   };

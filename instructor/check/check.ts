@@ -15,6 +15,7 @@ import { firstLine, runJest, type TestOutcome } from '../../course/grading/jest-
 import { ROOT } from '../../course/targets';
 import { exportStudentRepository, findSolutionLines } from '../release/release';
 import { verifyGrader } from '../verify/verify';
+import { checkExpectedPlots } from './expected-plots';
 import { checkEnvironment } from './environment';
 
 let passed = 0;
@@ -161,6 +162,9 @@ export function runCheck(): { passed: number; failed: number } {
 
   studentRelease(stubs.tests.length);
   for (const check of checkEnvironment()) record(check.ok, `environment: ${check.what}`, check.details);
+  console.log('     regenerating the expected plots of docs/expected/…');
+  const expected = checkExpectedPlots();
+  record(expected.ok, expected.what, expected.details);
 
   return { passed, failed };
 }

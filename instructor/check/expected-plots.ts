@@ -5,21 +5,20 @@
  * them into a temporary folder and compares the bytes. The renderer is deterministic (a bundled
  * font, seeded runs, a deterministic GIF encoder), so nothing else is tolerated.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_RUNS } from '../../course/training/demo';
 import { ROOT, resolveTarget } from '../../course/targets';
 
 export const EXPECTED_DIR = path.join(ROOT, 'docs', 'expected');
-/** One animation per part: the GIFs are large, the PNGs show the rest. */
-export const EXPECTED_GIFS = ['neuron-linearly-separable-training.gif', 'network-not-linearly-separable-training.gif', 'mlp-hidden2-training.gif'];
+/** One animation per part (the demo runs that draw them): the GIFs are large, the PNGs show the rest. */
+export const ANIMATED_RUNS = ['Part 1: train:neuron', 'Part 2: train:network', 'Part 3: train:mlp --preset hidden2'];
 
-/** Runs every demo run with the reference into `dir`, keeping the PNGs and the chosen GIFs; returns the file names. */
+/** Runs every demo run with the reference into `dir`, animating one run per part; returns the file names. */
 export function writeExpectedPlots(dir = EXPECTED_DIR): string[] {
   const target = resolveTarget('reference');
-  for (const demo of DEMO_RUNS) demo.run(dir, target);
-  for (const file of readdirSync(dir)) if (file.endsWith('.gif') && !EXPECTED_GIFS.includes(file)) unlinkSync(path.join(dir, file));
+  for (const demo of DEMO_RUNS) demo.run(dir, target, ANIMATED_RUNS.includes(demo.title));
   return readdirSync(dir).filter((f) => /\.(png|gif)$/.test(f)).sort();
 }
 
