@@ -5,7 +5,12 @@
  *
  *   const z = addRowVector(matmul(x, w), b);      // Z = X·W + b
  *   subtractScaled(w, matmulTransA(a, delta), lr / m, w);   // W ← W − lr·Aᵀ·δ / m
+ *
+ * The products run in WebAssembly SIMD (lib/kernels/) when they are large enough to pay, else in
+ * the JavaScript kernel below; both give the same bits. LAB_KERNELS=js forces JavaScript and
+ * LAB_THREADS=1 keeps large products on one thread (lib/kernels/settings.ts).
  */
+import { wasmGemm } from './kernels/gemm';
 
 export class Mat {
   readonly data: Float64Array;
@@ -84,11 +89,22 @@ function target(out: Mat | undefined, rows: number, cols: number, operation: str
   return out;
 }
 
+/** gemm, in WebAssembly when the product is large enough to pay for copying its operands. */
+function product(
+  a: Float64Array, aRow: number, aCol: number,
+  b: Float64Array, bRow: number, bCol: number,
+  m: number, k: number, n: number, c: Float64Array,
+): void {
+  if (!wasmGemm(a, aRow, aCol, b, bRow, bCol, m, k, n, c)) gemm(a, aRow, aCol, b, bRow, bCol, m, k, n, c);
+}
+
 /**
  * C (m×n) = Σ_p A(i, p)·B(p, j) for strided views A(i, p) = a[i·aRow + p·aCol] and
  * B(p, j) = b[p·bRow + j·bCol]. One kernel serves a·b, aᵀ·b and a·bᵀ. It computes 4×2 blocks of
  * C in eight local accumulators (registers), so each loaded value is used 2 or 4 times; the sums
- * run over p in a fixed order, so the result is deterministic.
+ * run over p in a fixed order, so the result is deterministic. This order (each entry one
+ * accumulator from 0, adding A(i, p)·B(p, j) for p = 0 … k−1, no fused multiply-add) is the
+ * contract the WebAssembly kernels in lib/kernels/ reproduce bit for bit.
  */
 function gemm(
   a: Float64Array, aRow: number, aCol: number,
@@ -136,7 +152,7 @@ function dot(a: Float64Array, aStart: number, aStep: number, b: Float64Array, bS
 export function matmul(a: Mat, b: Mat, out?: Mat): Mat {
   if (a.cols !== b.rows) throw new RangeError(`matmul: ${shapeOf(a)} · ${shapeOf(b)} do not fit (${a.cols} ≠ ${b.rows})`);
   const c = target(out, a.rows, b.cols, 'matmul');
-  gemm(a.data, a.cols, 1, b.data, b.cols, 1, a.rows, a.cols, b.cols, c.data);
+  product(a.data, a.cols, 1, b.data, b.cols, 1, a.rows, a.cols, b.cols, c.data);
   return c;
 }
 
@@ -144,7 +160,7 @@ export function matmul(a: Mat, b: Mat, out?: Mat): Mat {
 export function matmulTransA(a: Mat, b: Mat, out?: Mat): Mat {
   if (a.rows !== b.rows) throw new RangeError(`matmulTransA: ${shapeOf(a)}ᵀ · ${shapeOf(b)} do not fit (${a.rows} ≠ ${b.rows})`);
   const c = target(out, a.cols, b.cols, 'matmulTransA');
-  gemm(a.data, 1, a.cols, b.data, b.cols, 1, a.cols, a.rows, b.cols, c.data);
+  product(a.data, 1, a.cols, b.data, b.cols, 1, a.cols, a.rows, b.cols, c.data);
   return c;
 }
 
@@ -152,7 +168,7 @@ export function matmulTransA(a: Mat, b: Mat, out?: Mat): Mat {
 export function matmulTransB(a: Mat, b: Mat, out?: Mat): Mat {
   if (a.cols !== b.cols) throw new RangeError(`matmulTransB: ${shapeOf(a)} · ${shapeOf(b)}ᵀ do not fit (${a.cols} ≠ ${b.cols})`);
   const c = target(out, a.rows, b.rows, 'matmulTransB');
-  gemm(a.data, a.cols, 1, b.data, 1, b.cols, a.rows, a.cols, b.rows, c.data);
+  product(a.data, a.cols, 1, b.data, 1, b.cols, a.rows, a.cols, b.rows, c.data);
   return c;
 }
 
