@@ -6,7 +6,7 @@
  */
 import { PAGE_BYTES, MAX_PAGES, gemmModule, type GemmModule } from './module';
 import { finish, post } from './pool';
-import { THREADS_MIN_MULTIPLY_ADDS, WASM_MIN_MULTIPLY_ADDS, kernelSettings } from './settings';
+import { THREADS_MIN_INTENSITY, THREADS_MIN_MULTIPLY_ADDS, WASM_MIN_MULTIPLY_ADDS, kernelSettings } from './settings';
 
 const settings = kernelSettings();
 
@@ -41,6 +41,16 @@ const align = (length: number): number => Math.ceil(length / 2) * 2;
 const chunkWidth = (n: number): number => 4 * Math.max(1, Math.floor(n / 32));
 
 /**
+ * Two threads pay when the product is large and does enough work per double that must move
+ * between the cores (the helper reads A and half of B, and writes half of C, all of them written
+ * or read by the main thread right before or after): see THREADS_MIN_INTENSITY.
+ */
+function pays(m: number, k: number, n: number): boolean {
+  const work = m * k * n;
+  return work >= THREADS_MIN_MULTIPLY_ADDS && work >= THREADS_MIN_INTENSITY * (k * n + m * k + m * n);
+}
+
+/**
  * C (m×n) = Σ_p A(i, p)·B(p, j) with A(i, p) = a[i·aRow + p·aCol], B(p, j) = b[p·bRow + j·bCol],
  * like lib/matrix.ts's gemm and with the same bits. Returns false, computing nothing, when the
  * product is for the JavaScript kernel: small, thin (m or n < 4), a layout the kernels lack, C
@@ -53,36 +63,51 @@ export function wasmGemm(
 ): boolean {
   if (settings.mode === 'js' || m * k * n < WASM_MIN_MULTIPLY_ADDS) return false;
   if (c.buffer === a.buffer || c.buffer === b.buffer) return false;
-  const threads = settings.threads === 2 && m * k * n >= THREADS_MIN_MULTIPLY_ADDS ? 2 : 1;
+  const threads = settings.threads === 2 && pays(m, k, n) ? 2 : 1;
   return wasmProduct(a, aRow, aCol, b, bRow, bCol, m, k, n, c, threads);
 }
 
+/** A product whose operands are in the kernel's memory: the kernel arguments and where C is. */
+export interface Staged {
+  gemm: GemmModule;
+  /** 1: columns of B contiguous (a·bᵀ, gemm_nt); 0: rows of B contiguous (a·b and aᵀ·b, gemm_nn) */
+  nt: 0 | 1;
+  /** a, aRow, aCol, b, bStride, m, k, n, c, ldc: addresses in bytes, strides in doubles */
+  args: [number, number, number, number, number, number, number, number, number, number];
+  /** C's first double in the memory, and its length */
+  cAt: number;
+  cLength: number;
+}
+
 /**
- * wasmGemm without its size thresholds (the tests call it on every shape): false when the kernels
- * cannot take the product (m or n < 4, B neither row- nor column-contiguous, no WebAssembly).
- * With threads = 2 the helper thread claims chunks of C's columns when it is ready.
+ * Copies a and b into the kernel's memory. Null when the kernels cannot take the product: m or n
+ * below 4, B neither row- nor column-contiguous, no WebAssembly, or no room.
  */
-export function wasmProduct(
+export function stage(
   a: Float64Array, aRow: number, aCol: number,
   b: Float64Array, bRow: number, bCol: number,
-  m: number, k: number, n: number, c: Float64Array, threads: 1 | 2,
-): boolean {
-  // nt = 1: columns of B contiguous (a·bᵀ); nt = 0: rows of B contiguous (a·b, aᵀ·b)
-  const nt = bCol === 1 ? 0 : bRow === 1 ? 1 : -1;
-  if (m < 4 || n < 4 || nt < 0) return false;
+  m: number, k: number, n: number,
+): Staged | null {
+  if (m < 4 || n < 4 || (bCol !== 1 && bRow !== 1)) return null;
+  const nt = bCol === 1 ? 0 : 1;
   const gemm = gemmModule();
-  if (gemm === null) return false;
+  if (gemm === null) return null;
   const aAt = FIRST;
   const bAt = aAt + align(a.length);
   const cAt = bAt + align(b.length);
   const memory = reserve(gemm, cAt + m * n);
-  if (memory === null || words === undefined) return false;
+  if (memory === null) return null;
   memory.set(a, aAt);
   memory.set(b, bAt);
+  return { gemm, nt, args: [8 * aAt, aRow, aCol, 8 * bAt, nt === 1 ? bCol : bRow, m, k, n, 8 * cAt, n], cAt, cLength: m * n };
+}
 
-  const args = [8 * aAt, aRow, aCol, 8 * bAt, nt === 1 ? bCol : bRow, m, k, n, 8 * cAt, n] as const;
+/** Runs the kernel on a staged product; with threads = 2 the helper claims chunks of C's columns when it is ready. */
+export function compute(staged: Staged, threads: 1 | 2): void {
+  const { gemm, nt, args } = staged;
+  const n = args[7];
   const width = chunkWidth(n);
-  if (threads === 2 && n >= 2 * width) {
+  if (threads === 2 && n >= 2 * width && words !== undefined) {
     Atomics.store(words, COUNTER / 4, 0);
     const helped = post(gemm, [nt, ...args, COUNTER, width]);
     gemm.exports.gemm_shared(nt, ...args, COUNTER, width);
@@ -90,6 +115,17 @@ export function wasmProduct(
   } else {
     (nt === 1 ? gemm.exports.gemm_nt : gemm.exports.gemm_nn)(...args);
   }
-  c.set(memory.subarray(cAt, cAt + m * n));
+}
+
+/** wasmGemm without its thresholds (the tests call it on every shape); false when stage() is null. */
+export function wasmProduct(
+  a: Float64Array, aRow: number, aCol: number,
+  b: Float64Array, bRow: number, bCol: number,
+  m: number, k: number, n: number, c: Float64Array, threads: 1 | 2,
+): boolean {
+  const staged = stage(a, aRow, aCol, b, bRow, bCol, m, k, n);
+  if (staged === null || doubles === undefined) return false;
+  compute(staged, threads);
+  c.set(doubles.subarray(staged.cAt, staged.cAt + staged.cLength));
   return true;
 }

@@ -19,11 +19,18 @@ export function kernelSettings(env: NodeJS.ProcessEnv = process.env): KernelSett
 }
 
 /**
- * Products smaller than this many multiply-adds stay in JavaScript: below it, copying the operands
- * into WebAssembly memory and calling in costs more than the faster kernel saves (measured with
- * scripts/bench.ts on the deep preset's shapes; see the kernel table there).
+ * Products smaller than this many multiply-adds stay in JavaScript. Measured (best of 5, one
+ * thread, operand copies included): 8×8·8×8 takes 0.40 µs either way, 12×12·12×12 0.72 µs in
+ * WebAssembly against 1.20 µs, 25×2·2×200 6.6 µs against 11.5 µs. Both give the same bits.
  */
-export const WASM_MIN_MULTIPLY_ADDS = 4096;
+export const WASM_MIN_MULTIPLY_ADDS = 1024;
 
-/** Products of at least this many multiply-adds are split over two threads (measured likewise). */
-export const THREADS_MIN_MULTIPLY_ADDS = 200_000;
+/**
+ * Two threads only for products of at least this many multiply-adds, and at least this many of
+ * them per double the two cores exchange (m·k·n / (k·n + m·k + m·n)). Measured here, in µs per
+ * product on one thread / two: 25×200·200×200 (intensity 20) 105 / 134, slower, because copying B
+ * in and handing half of it to the other core costs more than the halved arithmetic;
+ * 64×64·64×64 (21) 42 / 44; 100×200·200×200 (50) 584 / 346; 200×200·200×200 (67) 1115 / 639.
+ */
+export const THREADS_MIN_MULTIPLY_ADDS = 1_000_000;
+export const THREADS_MIN_INTENSITY = 32;
