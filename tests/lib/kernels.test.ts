@@ -3,8 +3,12 @@
  * on one thread and on two, must equal (Object.is) what lib/matrix.ts's gemm computes with
  * LAB_KERNELS=js. And the committed gemm.wasm must be what its source assembles to.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ts from 'typescript';
 import { assemble } from '../../instructor/kernels/build';
 import type * as MatrixModule from '../../lib/matrix';
 import type * as GemmModule from '../../lib/kernels/gemm';
@@ -153,5 +157,58 @@ describe('the WebAssembly path', () => {
     const [a, b] = operands(rs, 'matmul', 25, 200, 200);
     expect(js.gemm.wasmGemm(a.data, 200, 1, b.data, 200, 1, 25, 200, 200, new Float64Array(25 * 200))).toBe(false);
     expect(wasm.gemm.wasmGemm(a.data, 200, 1, b.data, 200, 1, 25, 200, 200, new Float64Array(25 * 200))).toBe(true);
+  });
+});
+
+describe('two threads', () => {
+  const threads1 = load({ LAB_KERNELS: 'wasm', LAB_THREADS: '1' });
+
+  it('give the bits of one thread and of JavaScript through lib/matrix.ts, where two threads are used (100×200·200×200)', () => {
+    expect(wasm.pool.helperReady(wasm.module.gemmModule() as KernelModule.GemmModule)).toBe(true);
+    const rs = new RandomState(9);
+    for (const product of products) {
+      const [a, b] = operands(rs, product, 100, 200, 200);
+      const expected = js.matrix[product](a, b).data;
+      for (let round = 0; round < 10; round++) {
+        expect(firstDifference(wasm.matrix[product](a, b).data, expected)).toBe(-1);
+        expect(firstDifference(threads1.matrix[product](a, b).data, expected)).toBe(-1);
+      }
+    }
+  });
+
+  it('fall back to one thread, silently, under Node\'s permission model (which denies worker threads)', () => {
+    // lib/matrix.ts and lib/kernels/ compiled to plain CommonJS, run by a node without tsx (tsx itself needs a worker)
+    const dir = mkdtempSync(path.join(tmpdir(), 'kernels-permission-'));
+    try {
+      const lib = path.join(__dirname, '..', '..', 'lib');
+      mkdirSync(path.join(dir, 'kernels'));
+      const sources = ['matrix.ts', ...readdirSync(path.join(lib, 'kernels')).filter((f) => f.endsWith('.ts')).map((f) => path.join('kernels', f))];
+      for (const file of sources) {
+        const { outputText } = ts.transpileModule(readFileSync(path.join(lib, file), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
+        writeFileSync(path.join(dir, file.replace(/\.ts$/, '.js')), outputText);
+      }
+      for (const file of ['gemm.wasm', 'worker.cjs']) copyFileSync(path.join(lib, 'kernels', file), path.join(dir, 'kernels', file));
+      const program = `
+        const { Mat, matmul } = require('./matrix.js');
+        const { gemmModule } = require('./kernels/module.js');
+        const n = 200, a = new Mat(n, n), b = new Mat(n, n);
+        for (let i = 0; i < n * n; i++) { a.data[i] = Math.sin(i); b.data[i] = Math.cos(i); }
+        const products = [matmul(a, b), matmul(a, b), matmul(a, b)];
+        const hash = (c) => require('node:crypto').createHash('sha256').update(c.data).digest('hex');
+        console.log(JSON.stringify({ wasm: gemmModule() !== null, products: products.map(hash) }));
+      `;
+      const result = spawnSync(process.execPath, ['--experimental-permission', `--allow-fs-read=${dir}/*`, '-e', program], {
+        cwd: dir, encoding: 'utf8', env: { ...process.env, LAB_KERNELS: 'wasm', LAB_THREADS: '2' },
+      });
+      expect(result.status).toBe(0);
+      const { wasm: loaded, products: bits } = JSON.parse(result.stdout) as { wasm: boolean; products: string[] };
+      expect(loaded).toBe(true);
+      const a = new Mat(200, 200, Float64Array.from({ length: 40000 }, (_, i) => Math.sin(i)));
+      const b = new Mat(200, 200, Float64Array.from({ length: 40000 }, (_, i) => Math.cos(i)));
+      const expected = createHash('sha256').update(js.matrix.matmul(a, b).data).digest('hex');
+      expect(bits).toEqual([expected, expected, expected]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
