@@ -176,9 +176,11 @@ export function matmulTransB(a: Mat, b: Mat, out?: Mat): Mat {
 export function addRowVector(a: Mat, row: Mat, out?: Mat): Mat {
   if (row.rows !== 1 || row.cols !== a.cols) throw new RangeError(`addRowVector: the row must be 1×${a.cols}, got ${shapeOf(row)}`);
   const c = target(out, a.rows, a.cols, 'addRowVector');
+  // the arrays in locals: V8 then keeps them in registers instead of reloading them every entry
+  const x = a.data, r = row.data, z = c.data, cols = a.cols;
   for (let i = 0; i < a.rows; i++) {
-    const o = i * a.cols;
-    for (let j = 0; j < a.cols; j++) c.data[o + j] = a.data[o + j] + row.data[j];
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) z[o + j] = x[o + j] + r[j];
   }
   return c;
 }
@@ -186,7 +188,8 @@ export function addRowVector(a: Mat, row: Mat, out?: Mat): Mat {
 /** f applied to every entry. */
 export function map(a: Mat, f: (value: number) => number, out?: Mat): Mat {
   const c = target(out, a.rows, a.cols, 'map');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = f(a.data[i]);
+  const x = a.data, z = c.data;
+  for (let i = 0; i < z.length; i++) z[i] = f(x[i]);
   return c;
 }
 
@@ -198,7 +201,8 @@ function sameShape(a: Mat, b: Mat, operation: string): void {
 export function zipWith(a: Mat, b: Mat, f: (x: number, y: number) => number, out?: Mat): Mat {
   sameShape(a, b, 'zipWith');
   const c = target(out, a.rows, a.cols, 'zipWith');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = f(a.data[i], b.data[i]);
+  const x = a.data, y = b.data, z = c.data;
+  for (let i = 0; i < z.length; i++) z[i] = f(x[i], y[i]);
   return c;
 }
 
@@ -206,7 +210,8 @@ export function zipWith(a: Mat, b: Mat, f: (x: number, y: number) => number, out
 export function multiply(a: Mat, b: Mat, out?: Mat): Mat {
   sameShape(a, b, 'multiply');
   const c = target(out, a.rows, a.cols, 'multiply');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i] * b.data[i];
+  const x = a.data, y = b.data, z = c.data;
+  for (let i = 0; i < z.length; i++) z[i] = x[i] * y[i];
   return c;
 }
 
@@ -214,16 +219,18 @@ export function multiply(a: Mat, b: Mat, out?: Mat): Mat {
 export function subtractScaled(a: Mat, b: Mat, s: number, out?: Mat): Mat {
   sameShape(a, b, 'subtractScaled');
   const c = target(out, a.rows, a.cols, 'subtractScaled');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i] - s * b.data[i];
+  const x = a.data, y = b.data, z = c.data;
+  for (let i = 0; i < z.length; i++) z[i] = x[i] - s * y[i];
   return c;
 }
 
 /** The mean of each column, as a 1×n row. */
 export function columnMeans(a: Mat, out?: Mat): Mat {
   const c = target(out, 1, a.cols, 'columnMeans');
-  c.data.fill(0);
-  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) c.data[j] += a.data[i * a.cols + j];
-  for (let j = 0; j < a.cols; j++) c.data[j] /= a.rows;
+  const x = a.data, z = c.data, rows = a.rows, cols = a.cols;
+  z.fill(0);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) z[j] += x[i * cols + j];
+  for (let j = 0; j < cols; j++) z[j] /= rows;
   return c;
 }
 
