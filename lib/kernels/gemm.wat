@@ -13,9 +13,10 @@
 ;; terms of one sum, so each entry sees exactly the JavaScript kernel's operations.
 ;;
 ;; Each block computes a 4×4 tile of C in eight f64x2 accumulators: per p it loads four B values
-;; (two vectors) and four A values (each splat to both lanes) for 16 multiply-adds. Both exported
-;; functions need m ≥ 4 and n ≥ 4; when 4 does not divide m (or n), the last tile starts at m − 4
-;; (n − 4) and recomputes a few entries, which gives the same bits again.
+;; (two vectors) and four A values (each splat to both lanes) for 16 multiply-adds. The exported
+;; functions need m ≥ 4 and n ≥ 4; when 4 does not divide n (or m, but for a single last row, which
+;; gets 1×4 tiles), the last tile starts at n − 4 (m − 4) and recomputes a few entries, which gives
+;; the same bits again.
 ;;
 ;; gemm_shared lets two threads share one product: it hands out chunks of columns of C through an
 ;; atomic counter in the shared memory, so a thread that the system deschedules leaves its chunks
@@ -141,6 +142,44 @@
       (local.get $c00) (local.get $c01) (local.get $c10) (local.get $c11)
       (local.get $c20) (local.get $c21) (local.get $c30) (local.get $c31)))
 
+  ;; one 1×4 tile (a last row that 4 does not reach), B rows contiguous
+  (func $row_nn (param $pa i32) (param $pb i32) (param $pc i32) (param $k i32)
+                (param $aCol8 i32) (param $bRow8 i32)
+    (local $c00 v128) (local $c01 v128) (local $x v128)
+    (block $done
+      (br_if $done (i32.eqz (local.get $k)))
+      (loop $p
+        (local.set $x (v128.load64_splat (local.get $pa)))
+        (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x) (v128.load (local.get $pb)))))
+        (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x) (v128.load offset=16 (local.get $pb)))))
+        (local.set $pa (i32.add (local.get $pa) (local.get $aCol8)))
+        (local.set $pb (i32.add (local.get $pb) (local.get $bRow8)))
+        (br_if $p (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))
+    (v128.store (local.get $pc) (local.get $c00))
+    (v128.store offset=16 (local.get $pc) (local.get $c01)))
+
+  ;; one 1×4 tile, B columns contiguous: B(p, j … j+3) gathered lane by lane
+  (func $row_nt (param $pa i32) (param $pb i32) (param $pc i32) (param $k i32)
+                (param $aCol8 i32) (param $bCol8 i32)
+    (local $c00 v128) (local $c01 v128) (local $x v128) (local $q2 i32) (local $q3 i32)
+    (local.set $q2 (i32.shl (local.get $bCol8) (i32.const 1)))
+    (local.set $q3 (i32.add (local.get $q2) (local.get $bCol8)))
+    (block $done
+      (br_if $done (i32.eqz (local.get $k)))
+      (loop $p
+        (local.set $x (v128.load64_splat (local.get $pa)))
+        (local.set $c00 (f64x2.add (local.get $c00)
+          (f64x2.mul (local.get $x) (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $pb)))
+                                                           (f64.load (i32.add (local.get $pb) (local.get $bCol8)))))))
+        (local.set $c01 (f64x2.add (local.get $c01)
+          (f64x2.mul (local.get $x) (f64x2.replace_lane 1 (f64x2.splat (f64.load (i32.add (local.get $pb) (local.get $q2))))
+                                                           (f64.load (i32.add (local.get $pb) (local.get $q3)))))))
+        (local.set $pa (i32.add (local.get $pa) (local.get $aCol8)))
+        (local.set $pb (i32.add (local.get $pb) (i32.const 8)))
+        (br_if $p (local.tee $k (i32.sub (local.get $k) (i32.const 1))))))
+    (v128.store (local.get $pc) (local.get $c00))
+    (v128.store offset=16 (local.get $pc) (local.get $c01)))
+
   ;; writes a 4×4 tile, row r = (c_r0, c_r1), rows ldc8 bytes apart
   (func $store (param $pc i32) (param $ldc8 i32)
                (param $c00 v128) (param $c01 v128) (param $c10 v128) (param $c11 v128)
@@ -157,21 +196,26 @@
     (v128.store (local.get $pc) (local.get $c30))
     (v128.store offset=16 (local.get $pc) (local.get $c31)))
 
-  ;; C = A·B over all 4×4 tiles, tile rows outermost; $nt picks the layout of B
+  ;; C = A·B over all 4×4 tiles, tile rows outermost; $nt picks the layout of B. When m = 4q + 1
+  ;; the last row takes 1×4 tiles (a 4×4 tile at m − 4 would redo three rows); when m = 4q + 2 or
+  ;; 4q + 3 the last 4×4 tile starts at m − 4.
   (func $gemm (param $nt i32) (param $a i32) (param $aRow i32) (param $aCol i32)
               (param $b i32) (param $bStride i32)
               (param $m i32) (param $k i32) (param $n i32) (param $c i32) (param $ldc i32)
-    (local $i i32) (local $j i32) (local $ib i32) (local $jb i32)
+    (local $i i32) (local $j i32) (local $ib i32) (local $jb i32) (local $rows i32)
     (local $aRow8 i32) (local $aCol8 i32) (local $bStride8 i32) (local $ldc8 i32)
     (local $pa i32) (local $pb i32) (local $pc i32)
     (local.set $aRow8 (i32.shl (local.get $aRow) (i32.const 3)))
     (local.set $aCol8 (i32.shl (local.get $aCol) (i32.const 3)))
     (local.set $bStride8 (i32.shl (local.get $bStride) (i32.const 3)))
     (local.set $ldc8 (i32.shl (local.get $ldc) (i32.const 3)))
-    (loop $rows
-      ;; ib = min(i, m − 4)
-      (local.set $ib (select (local.get $i) (i32.sub (local.get $m) (i32.const 4))
-                             (i32.le_s (local.get $i) (i32.sub (local.get $m) (i32.const 4)))))
+    ;; rows covered by 4×4 tiles: m − 1 when m = 4q + 1 (q ≥ 1), else m
+    (local.set $rows (select (i32.sub (local.get $m) (i32.const 1)) (local.get $m)
+                             (i32.eq (i32.and (local.get $m) (i32.const 3)) (i32.const 1))))
+    (loop $tileRows
+      ;; ib = min(i, rows − 4)
+      (local.set $ib (select (local.get $i) (i32.sub (local.get $rows) (i32.const 4))
+                             (i32.le_s (local.get $i) (i32.sub (local.get $rows) (i32.const 4)))))
       (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $ib) (local.get $aRow8))))
       (local.set $j (i32.const 0))
       (loop $cols
@@ -193,7 +237,26 @@
         (local.set $j (i32.add (local.get $j) (i32.const 4)))
         (br_if $cols (i32.lt_s (local.get $j) (local.get $n))))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
-      (br_if $rows (i32.lt_s (local.get $i) (local.get $m)))))
+      (br_if $tileRows (i32.lt_s (local.get $i) (local.get $rows))))
+    ;; the last row, when 4×4 tiles left it out
+    (if (i32.lt_s (local.get $rows) (local.get $m))
+      (then
+        (local.set $pa (i32.add (local.get $a) (i32.mul (local.get $rows) (local.get $aRow8))))
+        (local.set $j (i32.const 0))
+        (loop $lastRow
+          (local.set $jb (select (local.get $j) (i32.sub (local.get $n) (i32.const 4))
+                                 (i32.le_s (local.get $j) (i32.sub (local.get $n) (i32.const 4)))))
+          (local.set $pc (i32.add (local.get $c)
+                                  (i32.shl (i32.add (i32.mul (local.get $rows) (local.get $ldc)) (local.get $jb)) (i32.const 3))))
+          (if (local.get $nt)
+            (then
+              (call $row_nt (local.get $pa) (i32.add (local.get $b) (i32.mul (local.get $jb) (local.get $bStride8)))
+                            (local.get $pc) (local.get $k) (local.get $aCol8) (local.get $bStride8)))
+            (else
+              (call $row_nn (local.get $pa) (i32.add (local.get $b) (i32.shl (local.get $jb) (i32.const 3)))
+                            (local.get $pc) (local.get $k) (local.get $aCol8) (local.get $bStride8))))
+          (local.set $j (i32.add (local.get $j) (i32.const 4)))
+          (br_if $lastRow (i32.lt_s (local.get $j) (local.get $n)))))))
 
   ;; B(p, j) = b + 8·(p·bRow + j)
   (func (export "gemm_nn") (param $a i32) (param $aRow i32) (param $aCol i32) (param $b i32) (param $bRow i32)
