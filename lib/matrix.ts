@@ -5,7 +5,12 @@
  *
  *   const z = addRowVector(matmul(x, w), b);      // Z = X·W + b
  *   subtractScaled(w, matmulTransA(a, delta), lr / m, w);   // W ← W − lr·Aᵀ·δ / m
+ *
+ * The products run in WebAssembly SIMD (lib/kernels/) when they are large enough to pay, else in
+ * the JavaScript kernel below; both give the same bits. LAB_KERNELS=js forces JavaScript and
+ * LAB_THREADS=1 keeps large products on one thread (lib/kernels/settings.ts).
  */
+import { wasmGemm } from './kernels/gemm';
 
 export class Mat {
   readonly data: Float64Array;
@@ -84,11 +89,22 @@ function target(out: Mat | undefined, rows: number, cols: number, operation: str
   return out;
 }
 
+/** gemm, in WebAssembly when the product is large enough to pay for copying its operands. */
+function product(
+  a: Float64Array, aRow: number, aCol: number,
+  b: Float64Array, bRow: number, bCol: number,
+  m: number, k: number, n: number, c: Float64Array,
+): void {
+  if (!wasmGemm(a, aRow, aCol, b, bRow, bCol, m, k, n, c)) gemm(a, aRow, aCol, b, bRow, bCol, m, k, n, c);
+}
+
 /**
  * C (m×n) = Σ_p A(i, p)·B(p, j) for strided views A(i, p) = a[i·aRow + p·aCol] and
  * B(p, j) = b[p·bRow + j·bCol]. One kernel serves a·b, aᵀ·b and a·bᵀ. It computes 4×2 blocks of
  * C in eight local accumulators (registers), so each loaded value is used 2 or 4 times; the sums
- * run over p in a fixed order, so the result is deterministic.
+ * run over p in a fixed order, so the result is deterministic. This order (each entry one
+ * accumulator from 0, adding A(i, p)·B(p, j) for p = 0 … k−1, no fused multiply-add) is the
+ * contract the WebAssembly kernels in lib/kernels/ reproduce bit for bit.
  */
 function gemm(
   a: Float64Array, aRow: number, aCol: number,
@@ -136,7 +152,7 @@ function dot(a: Float64Array, aStart: number, aStep: number, b: Float64Array, bS
 export function matmul(a: Mat, b: Mat, out?: Mat): Mat {
   if (a.cols !== b.rows) throw new RangeError(`matmul: ${shapeOf(a)} · ${shapeOf(b)} do not fit (${a.cols} ≠ ${b.rows})`);
   const c = target(out, a.rows, b.cols, 'matmul');
-  gemm(a.data, a.cols, 1, b.data, b.cols, 1, a.rows, a.cols, b.cols, c.data);
+  product(a.data, a.cols, 1, b.data, b.cols, 1, a.rows, a.cols, b.cols, c.data);
   return c;
 }
 
@@ -144,7 +160,7 @@ export function matmul(a: Mat, b: Mat, out?: Mat): Mat {
 export function matmulTransA(a: Mat, b: Mat, out?: Mat): Mat {
   if (a.rows !== b.rows) throw new RangeError(`matmulTransA: ${shapeOf(a)}ᵀ · ${shapeOf(b)} do not fit (${a.rows} ≠ ${b.rows})`);
   const c = target(out, a.cols, b.cols, 'matmulTransA');
-  gemm(a.data, 1, a.cols, b.data, b.cols, 1, a.cols, a.rows, b.cols, c.data);
+  product(a.data, 1, a.cols, b.data, b.cols, 1, a.cols, a.rows, b.cols, c.data);
   return c;
 }
 
@@ -152,7 +168,7 @@ export function matmulTransA(a: Mat, b: Mat, out?: Mat): Mat {
 export function matmulTransB(a: Mat, b: Mat, out?: Mat): Mat {
   if (a.cols !== b.cols) throw new RangeError(`matmulTransB: ${shapeOf(a)} · ${shapeOf(b)}ᵀ do not fit (${a.cols} ≠ ${b.cols})`);
   const c = target(out, a.rows, b.rows, 'matmulTransB');
-  gemm(a.data, a.cols, 1, b.data, 1, b.cols, a.rows, a.cols, b.rows, c.data);
+  product(a.data, a.cols, 1, b.data, 1, b.cols, a.rows, a.cols, b.rows, c.data);
   return c;
 }
 
@@ -160,9 +176,11 @@ export function matmulTransB(a: Mat, b: Mat, out?: Mat): Mat {
 export function addRowVector(a: Mat, row: Mat, out?: Mat): Mat {
   if (row.rows !== 1 || row.cols !== a.cols) throw new RangeError(`addRowVector: the row must be 1×${a.cols}, got ${shapeOf(row)}`);
   const c = target(out, a.rows, a.cols, 'addRowVector');
+  // the arrays in locals: V8 then keeps them in registers instead of reloading them every entry
+  const x = a.data, r = row.data, z = c.data, cols = a.cols;
   for (let i = 0; i < a.rows; i++) {
-    const o = i * a.cols;
-    for (let j = 0; j < a.cols; j++) c.data[o + j] = a.data[o + j] + row.data[j];
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) z[o + j] = x[o + j] + r[j];
   }
   return c;
 }
@@ -170,7 +188,8 @@ export function addRowVector(a: Mat, row: Mat, out?: Mat): Mat {
 /** f applied to every entry. */
 export function map(a: Mat, f: (value: number) => number, out?: Mat): Mat {
   const c = target(out, a.rows, a.cols, 'map');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = f(a.data[i]);
+  const x = a.data, z = c.data;
+  for (let i = 0; i < z.length; i++) z[i] = f(x[i]);
   return c;
 }
 
@@ -182,7 +201,8 @@ function sameShape(a: Mat, b: Mat, operation: string): void {
 export function zipWith(a: Mat, b: Mat, f: (x: number, y: number) => number, out?: Mat): Mat {
   sameShape(a, b, 'zipWith');
   const c = target(out, a.rows, a.cols, 'zipWith');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = f(a.data[i], b.data[i]);
+  const x = a.data, y = b.data, z = c.data;
+  for (let i = 0; i < z.length; i++) z[i] = f(x[i], y[i]);
   return c;
 }
 
@@ -190,7 +210,8 @@ export function zipWith(a: Mat, b: Mat, f: (x: number, y: number) => number, out
 export function multiply(a: Mat, b: Mat, out?: Mat): Mat {
   sameShape(a, b, 'multiply');
   const c = target(out, a.rows, a.cols, 'multiply');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i] * b.data[i];
+  const x = a.data, y = b.data, z = c.data;
+  for (let i = 0; i < z.length; i++) z[i] = x[i] * y[i];
   return c;
 }
 
@@ -198,16 +219,18 @@ export function multiply(a: Mat, b: Mat, out?: Mat): Mat {
 export function subtractScaled(a: Mat, b: Mat, s: number, out?: Mat): Mat {
   sameShape(a, b, 'subtractScaled');
   const c = target(out, a.rows, a.cols, 'subtractScaled');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i] - s * b.data[i];
+  const x = a.data, y = b.data, z = c.data;
+  for (let i = 0; i < z.length; i++) z[i] = x[i] - s * y[i];
   return c;
 }
 
 /** The mean of each column, as a 1×n row. */
 export function columnMeans(a: Mat, out?: Mat): Mat {
   const c = target(out, 1, a.cols, 'columnMeans');
-  c.data.fill(0);
-  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) c.data[j] += a.data[i * a.cols + j];
-  for (let j = 0; j < a.cols; j++) c.data[j] /= a.rows;
+  const x = a.data, z = c.data, rows = a.rows, cols = a.cols;
+  z.fill(0);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) z[j] += x[i * cols + j];
+  for (let j = 0; j < cols; j++) z[j] /= rows;
   return c;
 }
 

@@ -41,3 +41,22 @@ export const BENCH_CASES: BenchCase[] = [
     parameters: (json) => flat(Object.values(json.parameters as object)),
   },
 ];
+
+/** A product timed by lib/kernels/timing.ts, in each kernel setting (the environment of its process). */
+export interface KernelCase {
+  m: number;
+  k: number;
+  n: number;
+}
+
+export const KERNEL_CASES: KernelCase[] = [
+  { m: 24, k: 200, n: 200 },
+  { m: 25, k: 200, n: 200 }, // the deep preset's products
+];
+
+/** The settings compared, with the goal in GFLOP/s (issue 12); the JavaScript kernel is the old one. */
+export const KERNEL_SETTINGS: { name: string; env: Record<string, string>; goal?: number }[] = [
+  { name: 'JavaScript (old kernel)', env: { LAB_KERNELS: 'js' } },
+  { name: 'WASM SIMD, 1 thread', env: { LAB_KERNELS: 'wasm', LAB_THREADS: '1' }, goal: 18 },
+  { name: 'WASM SIMD, 2 threads', env: { LAB_KERNELS: 'wasm', LAB_THREADS: '2' }, goal: 30 },
+];
