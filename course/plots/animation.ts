@@ -31,16 +31,19 @@ export function frameEpochs(epochs: number, count = FRAME_COUNT): number[] {
 }
 
 /**
- * A GIF written frame by frame. Each frame gets its own palette of up to 255 colours (the charts'
- * colours plus their anti-aliased edges fit easily) and one more, transparent, index: a pixel
- * that has not changed since the previous frame is written transparent and the previous frame is
- * left in place, so most of a frame (axes, legend, unchanged regions) costs almost nothing.
+ * A GIF written frame by frame, in one palette of up to 255 colours taken from the first frame (the
+ * charts' colours and their anti-aliased edges) and one more, transparent, index. A pixel whose
+ * palette index has not changed since the previous frame is written transparent and the previous
+ * frame is left in place, so most of a frame (axes, legend, unchanged regions) costs almost
+ * nothing. One palette for all frames matters: with a palette per frame, a pixel left in place
+ * keeps an older frame's rounding of its colour, and points that moved leave faint ghosts.
  * Quantizing is deterministic, so the same run gives the same bytes.
  */
 export class Animation {
   private readonly encoder: Encoder = GIFEncoder();
   private frames = 0;
-  private previous: Pixels | undefined;
+  private palette: number[][] | undefined;
+  private previous: { index: Uint8Array; width: number; height: number } | undefined;
 
   constructor(readonly file: string) {}
 
@@ -56,17 +59,14 @@ export class Animation {
       throw new Error(`animation frame ${width}×${height} differs from the first, ${previous.width}×${previous.height}`);
     }
     // rgb444 buckets: ten times faster than the default, and plenty for flat charts
-    const palette = quantize(data, 255, { format: 'rgb444' });
+    const palette = (this.palette ??= quantize(data, 255, { format: 'rgb444' }));
     const index = applyPalette(data, palette, 'rgb444');
     const transparentIndex = palette.length;
-    if (previous !== undefined) {
-      const before = new Uint32Array(previous.data.buffer, previous.data.byteOffset, width * height);
-      const now = new Uint32Array(data.buffer, data.byteOffset, width * height);
-      for (let i = 0; i < now.length; i++) if (now[i] === before[i]) index[i] = transparentIndex;
-    }
+    const written = index.slice();
+    if (previous !== undefined) for (let i = 0; i < index.length; i++) if (index[i] === previous.index[i]) written[i] = transparentIndex;
     // dispose 1: leave the frame in place, so the next one's transparent pixels show it
-    this.encoder.writeFrame(index, width, height, { palette: [...palette, [255, 0, 255]], delay, repeat: 0, transparent: previous !== undefined, transparentIndex, dispose: 1 });
-    this.previous = pixels;
+    this.encoder.writeFrame(written, width, height, { palette: [...palette, [255, 0, 255]], delay, repeat: 0, transparent: previous !== undefined, transparentIndex, dispose: 1 });
+    this.previous = { index, width, height };
     this.frames += 1;
   }
 
