@@ -42,7 +42,7 @@ export const BENCH_CASES: BenchCase[] = [
   },
 ];
 
-/** A product timed by lib/kernels/timing.ts, in each kernel setting (the environment of its process). */
+/** A product timed by instructor/bench/timing.ts, in each kernel setting (the environment of its process). */
 export interface KernelCase {
   m: number;
   k: number;

@@ -1,17 +1,17 @@
 /**
  * GFLOP/s of a·b for one shape in this process's kernel setting, for `npm run bench`, which runs
  * it once per setting:
- *   LAB_KERNELS=js npx tsx lib/kernels/timing.ts 24 200 200   → {"gflops": …}  (the JavaScript kernel)
- *   LAB_THREADS=2  npx tsx lib/kernels/timing.ts 24 200 200   → {"gflops": …, "kernelGflops": …}
+ *   LAB_KERNELS=js npx tsx instructor/bench/timing.ts 24 200 200   → {"gflops": …}  (the JavaScript kernel)
+ *   LAB_THREADS=2  npx tsx instructor/bench/timing.ts 24 200 200   → {"gflops": …, "kernelGflops": …}
  * gflops: whole products, operand copies included, on the set number of threads whatever the size
  * thresholds say; kernelGflops: the kernel alone on operands already in its memory.
  * Rate = 2·m·k·n flops per product over the best of several timed batches.
  */
-import { Mat, matmul } from '../matrix';
-import { compute, stage, wasmProduct } from './gemm';
-import { gemmModule } from './module';
-import { helperReady } from './pool';
-import { kernelSettings } from './settings';
+import { Mat, matmul } from '../../lib/matrix';
+import { compute, stage, wasmProduct } from '../../lib/kernels/gemm';
+import { gemmModule } from '../../lib/kernels/module';
+import { helperReady } from '../../lib/kernels/pool';
+import { kernelSettings } from '../../lib/kernels/settings';
 
 function bestSeconds(product: () => void, perBatch: number, seconds: number): number {
   let best = Infinity;

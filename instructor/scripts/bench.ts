@@ -79,7 +79,7 @@ function kernelTable(repeats: number): void {
     const kernel = KERNEL_SETTINGS.map(() => 0);
     for (let round = 0; round < repeats; round++) {
       KERNEL_SETTINGS.forEach((setting, i) => {
-        const output = run(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join('lib', 'kernels', 'timing.ts'), String(m), String(k), String(n)], setting.env);
+        const output = run(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join('instructor', 'bench', 'timing.ts'), String(m), String(k), String(n)], setting.env);
         const rates = JSON.parse(output) as { gflops: number; kernelGflops?: number };
         whole[i] = Math.max(whole[i], rates.gflops);
         kernel[i] = Math.max(kernel[i], rates.kernelGflops ?? 0);
@@ -93,7 +93,7 @@ function kernelTable(repeats: number): void {
     table.push([`${m}×${k}·${k}×${n}`, ...KERNEL_SETTINGS.map((_, i) => cell(i))]);
   }
   console.log(table.toString());
-  console.log('GFLOP/s: 2·m·k·n per product, best of the interleaved runs (lib/kernels/timing.ts). The first figure is the');
+  console.log('GFLOP/s: 2·m·k·n per product, best of the interleaved runs (instructor/bench/timing.ts). The first figure is the');
   console.log('whole product as lib/matrix.ts runs it, operand copies included; "kernel alone" is the WebAssembly kernel on');
   console.log('operands already in its memory. The thread count is forced here; lib/matrix.ts uses two threads only for');
   console.log('products where that pays (lib/kernels/settings.ts), which excludes these.');

@@ -9,12 +9,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
-import { assemble } from '../../instructor/kernels/build';
+import { assemble } from '../kernels/build';
 import type * as MatrixModule from '../../lib/matrix';
 import type * as GemmModule from '../../lib/kernels/gemm';
 import type * as KernelModule from '../../lib/kernels/module';
 import type * as PoolModule from '../../lib/kernels/pool';
-import { RandomState } from '../../lib/random';
+import { RandomState } from '../../course/numpy/random';
 
 interface Modules {
   matrix: typeof MatrixModule;
