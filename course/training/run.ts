@@ -2,11 +2,12 @@
  * Trains any model of the course: parse its flags, train it with the one loop, print its scores,
  * draw its plots and write the JSON summary. Every trainer script is `trainMain(MODEL)`.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import yargs from 'yargs';
-import { failWithUsageError, prepareOutputs, runMain, withOutputFlags } from '../cli/flags';
+import { commandLine, parseCommandLine, prepareOutputs, runMain, withOutputFlags } from '../cli/flags';
+import { studentCodeError } from '../cli/errors';
+import { OutputSet } from '../cli/output';
+import type { Target } from '../targets';
 import { train } from './loop';
 import type { Evaluation, Model, RunSettings } from './model';
 
@@ -21,50 +22,84 @@ export interface ModelRun<P> {
 
 /** Parses `argv` as the model's flags and the shared output flags; a bad flag is a one-line UsageError. */
 export function parseSettings<P, S extends RunSettings>(model: Model<P, S>, argv: string[]): S {
-  const parser = failWithUsageError(yargs(argv)).scriptName(`npm run ${model.script} --`).usage(`${model.description}\n\nUsage: $0 [flags]`);
-  const settings = withOutputFlags(model.flags(parser)).parseSync() as unknown as S;
+  const parser = commandLine(argv, `npm run ${model.script} --`, `${model.description}\n\nUsage: $0 [flags]`);
+  const settings = parseCommandLine(withOutputFlags(model.flags(parser))) as unknown as S;
   return model.validate ? model.validate(settings) : settings;
 }
 
-/** Trains `model` with `settings`, prints the results, writes the plots and the JSON summary. */
+/**
+ * Runs a step that calls the student's code. A failure this repository did not expect there (an
+ * import-time throw, a syntax error, a wrong return shape) is the student's: it becomes
+ * `your code in <file>: …`, naming the module where it happened, or else the modules loaded from
+ * the target. The reference's failures stay bugs of the repository.
+ */
+function studentStep<R>(target: Target, step: () => R): R {
+  try {
+    return step();
+  } catch (error) {
+    if (target.name === 'reference') throw error;
+    const loaded = Object.keys(require.cache).filter((file) => file.startsWith(`${target.dir}${path.sep}`)).map((file) => path.join(target.name, path.basename(file)));
+    throw studentCodeError(error, loaded.length > 0 ? loaded.join(' or ') : `${target.name}/`) ?? error;
+  }
+}
+
+/**
+ * Trains `model` with `settings`, prints the results, and publishes the plots and the JSON summary
+ * together (course/cli/output.ts): all of them, or none and no temporary file.
+ */
 export function runModel<P, S extends RunSettings>(model: Model<P, S>, settings: S): ModelRun<P> {
   const log = settings.quiet ? () => undefined : (line: string) => console.log(line);
-  const outDir = prepareOutputs(settings.out, settings.json);
-  const session = model.start(settings);
+  const writes = settings.plots || settings.json !== undefined;
+  const outDir = writes ? prepareOutputs(settings.out, settings.json) : undefined;
+  const session = studentStep(settings.target, () => model.start(settings));
   log(session.headline);
   const progress = makeProgress(settings, session.lossName);
   const trained = (() => {
     try {
-      return train(session, { ...settings, onEpoch: progress.update });
+      return studentStep(settings.target, () => train(session, { ...settings, onEpoch: progress.update }));
     } finally {
       progress.stop();
     }
   })();
-  const evaluation = session.evaluate(trained.params);
+  const evaluation = studentStep(settings.target, () => session.evaluate(trained.params));
   for (const line of evaluation.lines) log(line);
   log(`last epoch: ${session.lossName} ${trained.losses.at(-1)?.toExponential(4)}; training took ${trained.seconds.toFixed(3)} s`);
-  const plots = settings.plots ? session.plots(trained.params, trained.losses, evaluation, outDir) : [];
-  if (plots.length > 0) log(`plots: ${plots.map((p) => path.relative(process.cwd(), p)).join(', ')}`);
   const summary = { parameters: session.parameters(trained.params), ...evaluation.scores, [evaluation.lossField]: trained.losses, seconds: trained.seconds };
-  if (settings.json !== undefined) {
-    writeFileSync(settings.json, `${JSON.stringify(summary, null, 2)}\n`);
-    log(`summary: ${settings.json}`);
+  let plots: string[] = [];
+  if (outDir !== undefined) {
+    const output = new OutputSet(outDir);
+    try {
+      const staged = settings.plots ? studentStep(settings.target, () => session.plots(trained.params, trained.losses, evaluation, output.dir())) : [];
+      if (settings.json !== undefined) output.stageJson(settings.json, `${JSON.stringify(summary, null, 2)}\n`);
+      plots = output.publish(staged);
+    } finally {
+      output.discard();
+    }
   }
+  if (plots.length > 0) log(`plots: ${plots.map((p) => path.relative(process.cwd(), p)).join(', ')}`);
+  if (settings.json !== undefined) log(`summary: ${settings.json}`);
   return { params: trained.params, evaluation, losses: trained.losses, seconds: trained.seconds, plots, summary };
+}
+
+/** A trainer command: parse `argv`, train, print, publish. */
+export function trainCommand<P, S extends RunSettings>(model: Model<P, S>, argv: string[]): void {
+  runModel(model, parseSettings(model, argv));
 }
 
 /** The whole of a trainer script. */
 export function trainMain<P, S extends RunSettings>(model: Model<P, S>): void {
-  runMain(() => {
-    runModel(model, parseSettings(model, process.argv.slice(2)));
-  });
+  runMain(() => trainCommand(model, process.argv.slice(2)));
 }
 
-/** A progress bar on a terminal, a line per tenth of the run otherwise, nothing when quiet. */
+/**
+ * A progress bar on a terminal, a line per tenth of the run otherwise, nothing when quiet. The bar
+ * leaves the cursor visible: Ctrl-C stops the synchronous loop at once, before any handler could
+ * show a hidden cursor again.
+ */
 function makeProgress(settings: RunSettings, lossName: string): { update: (epoch: number, loss: number) => void; stop: () => void } {
   if (settings.quiet) return { update: () => undefined, stop: () => undefined };
   if (process.stderr.isTTY) {
-    const bar = new SingleBar({ format: `epoch {value}/{total} [{bar}] ${lossName} {loss}`, stream: process.stderr, hideCursor: true });
+    const bar = new SingleBar({ format: `epoch {value}/{total} [{bar}] ${lossName} {loss}`, stream: process.stderr, hideCursor: false });
     bar.start(settings.epochs, 0, { loss: '-' });
     return { update: (epoch, loss) => bar.update(epoch, { loss: loss.toExponential(3) }), stop: () => bar.stop() };
   }
