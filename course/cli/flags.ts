@@ -1,19 +1,35 @@
 /**
- * What every script shares: strict number parsing for flags, the target and output flags, one-line
- * errors, writable outputs.
+ * The one flag layer every command shares: strict numbers (decimal only, finite, in range), a flag
+ * given at most once, a value for every flag that takes one, booleans that are true or false,
+ * no unknown flags or positionals; one-line errors, writable outputs, and runMain.
+ *
+ * yargs alone lets several of these through: it merges a repeated boolean, turns
+ * `--linearly-separable=maybe` into false, parses hex into numbers and keeps whatever follows `--`.
+ * So a command's raw arguments are checked token by token (checkTokens) against the options the
+ * parser declares, before yargs parses them; yargs then does the rest (strict, choices, coerce).
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Table from 'cli-table3';
-import type { Argv } from 'yargs';
-import { UsageError, describeExpectedError } from './errors';
+import yargs, { type Argv, type Options } from 'yargs';
+import { UsageError, describeExpectedError, describeUnexpectedError } from './errors';
 import { resolveTarget, type Target } from '../targets';
 
+/** Decimal numbers only: no hex, octal, binary, separators, NaN or Infinity. */
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-function parseNumber(flag: string, raw: unknown): number {
+/** The raw text of a flag's value; a repeat, a missing value or a --no- form is a UsageError. */
+export function flagValue(flag: string, raw: unknown): string {
   if (Array.isArray(raw)) throw new UsageError(`--${flag} was given more than once`);
-  const text = String(raw).trim();
+  if (raw === undefined || raw === true || raw === false) throw new UsageError(`--${flag} needs a value`);
+  const text = String(raw);
+  if (text.trim() === '') throw new UsageError(`--${flag} needs a value, got an empty string`);
+  return text;
+}
+
+function parseNumber(flag: string, raw: unknown): number {
+  if (typeof raw === 'number') return raw; // a default from the code, never typed by a user
+  const text = flagValue(flag, raw).trim();
   if (!NUMBER.test(text)) throw new UsageError(`--${flag} must be a number, got "${text}"`);
   return Number(text);
 }
@@ -40,11 +56,68 @@ export function positiveFlag(flag: string): (raw: unknown) => number {
   };
 }
 
+/** A yargs `coerce` for a number in [min, max]. */
+export function rangeFlag(flag: string, min: number, max: number): (raw: unknown) => number {
+  return (raw) => {
+    const value = parseNumber(flag, raw);
+    if (!(value >= min && value <= max)) throw new UsageError(`--${flag} must be a number from ${min} to ${max}, got ${String(raw)}`);
+    return value;
+  };
+}
+
+/*
+ * Option declarations. Every value-taking option is declared as a yargs string, so yargs never
+ * parses a number itself (it would read 0x10 as 16); the coerce does, strictly.
+ */
+
+/** Adds a default to an option, typed so that yargs knows the value is always there. */
+function withDefault<O extends Options, D>(options: O, defaultValue: D | undefined): O & { default: D } {
+  return (defaultValue === undefined ? options : { ...options, default: defaultValue }) as O & { default: D };
+}
+
+/** A whole number in [min, max]. */
+export function integerOption(flag: string, min: number, max: number, describe: string): { type: 'string'; coerce: (raw: unknown) => number; describe: string };
+export function integerOption(flag: string, min: number, max: number, describe: string, defaultValue: number): { type: 'string'; coerce: (raw: unknown) => number; describe: string; default: number };
+export function integerOption(flag: string, min: number, max: number, describe: string, defaultValue?: number) {
+  return withDefault({ type: 'string' as const, coerce: integerFlag(flag, min, max), describe }, defaultValue);
+}
+
+/** A finite number > 0. */
+export function positiveOption(flag: string, describe: string): { type: 'string'; coerce: (raw: unknown) => number; describe: string };
+export function positiveOption(flag: string, describe: string, defaultValue: number): { type: 'string'; coerce: (raw: unknown) => number; describe: string; default: number };
+export function positiveOption(flag: string, describe: string, defaultValue?: number) {
+  return withDefault({ type: 'string' as const, coerce: positiveFlag(flag), describe }, defaultValue);
+}
+
+/** A number in [min, max], with a default. */
+export function rangeOption(flag: string, min: number, max: number, describe: string, defaultValue: number) {
+  return withDefault({ type: 'string' as const, coerce: rangeFlag(flag, min, max), describe }, defaultValue);
+}
+
+/** A non-empty string (a path, a name). */
+export const stringOption = (flag: string, describe: string) => ({ type: 'string', coerce: (raw: unknown) => flagValue(flag, raw), describe }) as const satisfies Options;
+
+/** A string with a default. */
+export const stringDefaultOption = (flag: string, describe: string, defaultValue: string) => ({ ...stringOption(flag, describe), default: defaultValue }) as const satisfies Options;
+
+/** true or false (checkTokens rejects any other value). */
+export const booleanOption = (describe: string, defaultValue: boolean) => ({ type: 'boolean', default: defaultValue, describe }) as const satisfies Options;
+
+/** A value parsed by `parse` from the flag's non-empty text (lists, ranges). */
+export const parsedOption = <V>(flag: string, parse: (text: string) => V, describe: string) =>
+  ({ type: 'string', coerce: (raw: unknown): V => parse(flagValue(flag, raw)), describe }) as const satisfies Options;
+
 /** A yargs `coerce` for `--target exercises|reference|DIR`, resolved once here. */
 function targetFlag(raw: unknown): Target {
-  if (Array.isArray(raw)) throw new UsageError('--target was given more than once');
-  return resolveTarget(String(raw));
+  return resolveTarget(flagValue('target', raw));
 }
+
+/** `--target`: whose code a command runs. */
+export const targetOption = (defaultTarget: string, describe = 'whose code to run: exercises (yours), reference or a folder') =>
+  ({ type: 'string', default: defaultTarget, coerce: targetFlag, describe }) as const satisfies Options;
+
+/** `--out DIR`: where the plots go. */
+export const outOption = (describe = 'directory for the PNG plots', defaultValue = 'plots') => stringDefaultOption('out', describe, defaultValue);
 
 /** Where a run's code comes from and where its results go. */
 export interface OutputArgs {
@@ -57,27 +130,115 @@ export interface OutputArgs {
 
 /** Adds the flags every trainer shares: --target --out --json --quiet --plots. */
 export function withOutputFlags<T>(parser: Argv<T>, defaultTarget = 'exercises') {
-  return parser
-    .option('target', { type: 'string', default: defaultTarget, coerce: targetFlag, describe: 'whose code to run: exercises (yours), reference or a folder' })
-    .option('out', { type: 'string', default: 'plots', describe: 'directory for the PNG plots' })
-    .option('json', { type: 'string', describe: 'also write a JSON summary to this file' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-    .option('plots', { type: 'boolean', default: true, describe: 'draw the PNG plots (--no-plots to skip them)' });
+  return withTargetAndQuiet(parser, defaultTarget)
+    .option('out', outOption())
+    .option('json', stringOption('json', 'also write a JSON summary to this file'))
+    .option('plots', booleanOption('draw the PNG plots (--no-plots to skip them)', true));
+}
+
+/** --target and --quiet, for commands that train but write nothing (sweep). */
+export function withTargetAndQuiet<T>(parser: Argv<T>, defaultTarget = 'exercises') {
+  return parser.option('target', targetOption(defaultTarget)).option('quiet', booleanOption('print nothing but errors', false));
 }
 
 /** Makes yargs report a bad flag as one UsageError line instead of the help text. */
 export function failWithUsageError<T>(parser: Argv<T>): Argv<T> {
   return parser
+    .parserConfiguration({ 'duplicate-arguments-array': true, 'parse-numbers': false, 'parse-positional-numbers': false })
     .fail((message, error) => {
       if (error instanceof UsageError) throw error;
       const oneLine = (message ?? error.message).replace(/\s*\n\s*/g, ' '); // yargs splits some messages over lines
       throw new UsageError(`${oneLine} (see --help)`);
     })
+    .middleware(rejectRepeats(parser as Argv<unknown>), true)
     .strict()
     .help()
     .alias('h', 'help')
     .version(false)
     .wrap(Math.min(110, process.stdout.columns || 110));
+}
+
+/**
+ * yargs collects a repeated option into an array: for the commands that do not check their tokens
+ * (checkTokens), any array where an option was not declared as one is a repeat.
+ */
+function rejectRepeats(parser: Argv<unknown>) {
+  return (argv: Record<string, unknown>) => {
+    const declared = (parser as unknown as { getOptions(): DeclaredOptions & { array: string[] } }).getOptions();
+    for (const [key, value] of Object.entries(argv)) {
+      if (key === '_' || key === '$0' || !Array.isArray(value) || declared.array.includes(key)) continue;
+      throw new UsageError(`--${kebab(key)} was given more than once`);
+    }
+  };
+}
+
+/** What a yargs instance knows of its options (yargs 17 has getOptions, its types do not). */
+interface DeclaredOptions {
+  key: Record<string, unknown>;
+  boolean: string[];
+  alias: Record<string, string[]>;
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * Checks a command's raw arguments against the options `parser` declares, before yargs sees them:
+ * each option at most once (whatever its spelling: --x v, --x=v, --no-x), a value after every
+ * option that takes one, true/false after a boolean's `=`, nothing after `--`. Unknown flags are
+ * left to yargs' strict mode.
+ */
+export function checkTokens(argv: readonly string[], parser: Argv<unknown>): void {
+  const declared = (parser as unknown as { getOptions(): DeclaredOptions }).getOptions();
+  const canonical = new Map<string, string>();
+  for (const key of Object.keys(declared.key)) canonical.set(kebab(key), kebab(key));
+  for (const [key, aliases] of Object.entries(declared.alias)) for (const alias of aliases) canonical.set(kebab(alias), kebab(key));
+  const booleans = new Set(declared.boolean.map((b) => canonical.get(kebab(b)) ?? kebab(b)));
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === '--') {
+      if (i + 1 < argv.length) throw new UsageError(`unexpected argument "${argv[i + 1]}" (see --help)`);
+      return;
+    }
+    const match = /^--?([^=]+)(?:=(.*))?$/s.exec(token);
+    if (!match || NUMBER.test(token)) continue; // a value, a negative number or a positional: yargs judges it
+    const [, written, value] = match;
+    let name = canonical.get(kebab(written));
+    let negated = false;
+    if (name === undefined && written.startsWith('no-')) {
+      const positive = canonical.get(kebab(written.slice(3)));
+      if (positive !== undefined && !booleans.has(positive)) throw new UsageError(`--${positive} takes a value; there is no --${written}`);
+      if (positive !== undefined) [name, negated] = [positive, true];
+    }
+    if (name === undefined) continue; // unknown: yargs' strict mode reports it
+    if (seen.has(name)) throw new UsageError(`--${name} was given more than once`);
+    seen.add(name);
+    if (booleans.has(name)) {
+      if (value !== undefined && (negated || !['true', 'false'].includes(value))) throw new UsageError(`--${written} takes true or false, got "${value}"`);
+      continue;
+    }
+    if (value !== undefined) continue;
+    const next = argv[i + 1];
+    if (next === undefined || (next.startsWith('-') && !NUMBER.test(next))) throw new UsageError(`--${name} needs a value`);
+    i += 1; // the value, whatever it looks like
+  }
+}
+
+/** A strict parser for `argv`: one-line errors, --help; declare its options, then parseCommandLine. */
+export function commandLine(argv: readonly string[], scriptName: string, usage: string): Argv<object> {
+  const parser = failWithUsageError(yargs([...argv])).scriptName(scriptName).usage(usage);
+  RAW_ARGS.set(parser, argv);
+  return parser;
+}
+
+const RAW_ARGS = new WeakMap<object, readonly string[]>();
+
+/** Checks the raw arguments token by token (checkTokens), then lets yargs parse them. */
+export function parseCommandLine<T>(parser: Argv<T>): T {
+  const argv = RAW_ARGS.get(parser);
+  if (argv === undefined) throw new Error('parseCommandLine needs a parser made by commandLine');
+  checkTokens(argv, parser as Argv<unknown>);
+  return parser.parseSync() as T;
 }
 
 /**
@@ -94,10 +255,10 @@ export function ensureWritableDirectory(dir: string, flag = 'out'): string {
     existing = path.dirname(existing);
   }
   try {
+    if (isKernelFileSystem(existing)) throw new Error('a kernel file system');
     if (!statSync(existing).isDirectory()) throw new Error(`${existing} is not a directory`);
     for (const level of missing) mkdirSync(level);
     accessSync(resolved, constants.W_OK);
-    if (existing.startsWith('/proc/') || existing === '/proc' || existing.startsWith('/sys/') || existing === '/sys') throw new Error('a kernel file system');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`--${flag} ${dir}: cannot write to this directory (${reason})`);
@@ -105,27 +266,57 @@ export function ensureWritableDirectory(dir: string, flag = 'out'): string {
   return resolved;
 }
 
+const isKernelFileSystem = (dir: string) => ['/proc', '/sys'].some((root) => dir === root || dir.startsWith(`${root}/`));
+
+/**
+ * A file a command will replace: absent, or a regular file its owner may write. (Outputs are
+ * renamed into place, which would silently replace a read-only file, a device or a folder.)
+ */
+export function ensureReplaceableFile(file: string, flag: string): string {
+  const resolved = path.resolve(file);
+  if (!existsSync(resolved)) return resolved;
+  const stats = statSync(resolved);
+  if (stats.isDirectory()) throw new UsageError(`--${flag} ${file}: is a directory, not a file`);
+  if (!stats.isFile()) throw new UsageError(`--${flag} ${file}: not a regular file`);
+  if ((stats.mode & 0o200) === 0) throw new UsageError(`--${flag} ${file}: the file is read-only`);
+  return resolved;
+}
+
 /** The output directory (created, proven writable) and, if a JSON file is asked for, its folder too. */
 export function prepareOutputs(out: string, json?: string): string {
   const outDir = ensureWritableDirectory(out);
-  if (json !== undefined) ensureWritableDirectory(path.dirname(path.resolve(json)), 'json');
+  if (json !== undefined) {
+    if (json.trim() === '') throw new UsageError('--json needs a file name, got an empty string');
+    ensureWritableDirectory(path.dirname(path.resolve(json)), 'json');
+    ensureReplaceableFile(json, 'json');
+  }
   return outDir;
 }
 
-/** Runs a script's main; an expected error becomes `error: <one line>` and exit code 1. */
-export function runMain(main: () => void | Promise<void>): void {
-  Promise.resolve()
-    .then(main)
-    .catch((error: unknown) => {
-      const line = describeExpectedError(error);
-      if (line === undefined) {
-        console.error(error);
-        process.exitCode = 70; // a bug in this repository, not in the input: keep the stack
-        return;
-      }
-      console.error(`error: ${line}`);
-      process.exitCode = 1;
-    });
+/**
+ * Runs a command's main and returns its exit code: 0, or 1 after one `error: <line>` for an
+ * expected error (bad input, a student's code), or 70 with the stack for a bug of this repository.
+ */
+export async function runCommand(main: () => unknown): Promise<number> {
+  try {
+    await main();
+    return 0;
+  } catch (error) {
+    const line = describeExpectedError(error) ?? describeUnexpectedError(error);
+    if (line === undefined) {
+      console.error(error);
+      return 70; // a bug in this repository, not in the input: keep the stack
+    }
+    console.error(`error: ${line}`);
+    return 1;
+  }
+}
+
+/** Runs a script's main; its exit code becomes the process's. */
+export function runMain(main: () => unknown): void {
+  void runCommand(main).then((code) => {
+    if (code !== 0) process.exitCode = code;
+  });
 }
 
 /** A compact table for terminal output: no rules between rows, no colours. */

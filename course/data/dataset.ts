@@ -3,10 +3,12 @@
  * mini-batch iterator (the lab's dataset.py). Every random choice uses the caller's RandomState, in
  * the order the lab fixes: shuffle the training rows once to split, then reshuffle per epoch.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataError } from '../cli/errors';
+import { ensureWritableDirectory } from '../cli/flags';
+import { writeFileAtomicSync } from '../cli/output';
 import type { RandomState } from '../numpy/random';
 import { range } from '../numpy/range';
 import type { Labelled, Matrix, Vector } from '../../lib/types';
@@ -21,31 +23,38 @@ export function datasetFile(name: DatasetName, split: 'train' | 'test', dataDir 
   return path.join(dataDir, name, `${split}.csv`);
 }
 
-/** Reads and validates a `x1,x2,label` file; any problem is one DataError naming file and line. */
+/** A decimal number as the lab's files hold it: no hex, no Infinity, no empty cell. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Reads and validates a `x1,x2,label` file; any problem is one DataError naming file and line (the
+ * line in the file as an editor numbers it, blank lines included). A UTF-8 byte-order mark and
+ * CRLF line ends are accepted.
+ */
 export function readLabelledCsv(file: string): Labelled {
   const shown = path.relative(process.cwd(), file) || file;
   if (!existsSync(file)) throw new DataError(`${shown}: file not found (run npm run make-datasets to create it)`);
-  let rows: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(readFileSync(file, 'utf8'), { relax_column_count: true, skip_empty_lines: true, trim: true });
+    records = parse(readFileSync(file, 'utf8'), { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records; // csv-parse's types ignore `info`
   } catch (error) {
     throw new DataError(`${shown}: not a valid CSV file (${(error as Error).message})`);
   }
-  if (rows.length === 0) throw new DataError(`${shown}: file is empty; expected the header ${HEADER.join(',')}`);
-  const [header, ...body] = rows;
+  if (records.length === 0) throw new DataError(`${shown}: file is empty; expected the header ${HEADER.join(',')}`);
+  const [{ record: header, info: headerInfo }, ...body] = records;
   if (header.join(',') !== HEADER.join(',')) {
-    throw new DataError(`${shown}:1: header is "${header.join(',')}", expected "${HEADER.join(',')}"`);
+    throw new DataError(`${shown}:${headerInfo.lines}: header is "${header.join(',')}", expected "${HEADER.join(',')}"`);
   }
   if (body.length === 0) throw new DataError(`${shown}: no data rows after the header`);
   const x: Matrix = [];
   const t: Vector = [];
-  body.forEach((row, i) => {
-    const line = i + 2;
+  for (const { record: row, info } of body) {
+    const line = info.lines;
     if (row.length !== HEADER.length) {
       throw new DataError(`${shown}:${line}: expected ${HEADER.length} values, found ${row.length}`);
     }
     const values = row.map((cell, column) => {
-      const value = cell === '' ? Number.NaN : Number(cell);
+      const value = DECIMAL.test(cell) ? Number(cell) : Number.NaN;
       if (!Number.isFinite(value)) {
         throw new DataError(`${shown}:${line}: ${HEADER[column]} "${cell}" is not a finite number`);
       }
@@ -56,15 +65,19 @@ export function readLabelledCsv(file: string): Labelled {
     }
     x.push([values[0], values[1]]);
     t.push(values[2]);
-  });
+  }
   return { x, t };
 }
 
-/** Writes `x1,x2,label` rows; String(number) is the shortest form that reads back exactly. */
+/**
+ * Writes `x1,x2,label` rows; String(number) is the shortest form that reads back exactly. The
+ * folder is made level by level (never a recursive mkdir, which hangs under /proc) and the file
+ * is replaced atomically.
+ */
 export function writeLabelledCsv(file: string, { x, t }: Labelled): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensureWritableDirectory(path.dirname(file));
   const lines = x.map((row, i) => `${row[0]},${row[1]},${t[i]}`);
-  writeFileSync(file, `${HEADER.join(',')}\n${lines.join('\n')}\n`);
+  writeFileAtomicSync(file, `${HEADER.join(',')}\n${lines.join('\n')}\n`);
 }
 
 function reorder({ x, t }: Labelled, order: number[]): Labelled {

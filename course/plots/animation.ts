@@ -3,7 +3,7 @@
  * PNGs (charts.ts), then encoded by gifenc, a pure-JS encoder (nothing to compile, the same bytes
  * on every machine). Frames are encoded as they come, so a run holds one frame in memory, not 50.
  */
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../cli/output';
 import type { ChartConfiguration } from 'chart.js' with { 'resolution-mode': 'import' };
 import { GIFEncoder, applyPalette, quantize, type Encoder } from 'gifenc';
 import { renderPixels, type Pixels } from './charts';
@@ -45,8 +45,6 @@ export class Animation {
   private palette: number[][] | undefined;
   private previous: { index: Uint8Array; width: number; height: number } | undefined;
 
-  constructor(readonly file: string) {}
-
   /** Renders the charts side by side and appends them as one frame shown for `delay` ms. */
   add(configurations: ChartConfiguration[], delay: number): void {
     this.addPixels(renderPixels(configurations), delay);
@@ -70,11 +68,12 @@ export class Animation {
     this.frames += 1;
   }
 
-  /** Ends the stream and writes the file; returns the number of frames. */
-  save(): number {
+  /** Ends the stream and writes it to `file` (atomically); returns the file. */
+  save(file: string): string {
     if (this.frames === 0) throw new Error('an animation needs at least one frame');
     this.encoder.finish();
-    writeFileSync(this.file, this.encoder.bytes());
-    return this.frames;
+    writeFileAtomicSync(file, Buffer.from(this.encoder.bytes()));
+    return file;
   }
+
 }

@@ -3,12 +3,12 @@
  * aliases `canvas` to it, so nothing is compiled on install). Only the synchronous renderer works
  * under the alias. Shared building blocks for every plot the lab draws live here.
  */
-import { writeFileSync } from 'node:fs';
 import type { ChartConfiguration, ChartDataset, Plugin, ScatterDataPoint } from 'chart.js' with { 'resolution-mode': 'import' };
 import path from 'node:path';
 import { GlobalFonts, ImageData, createCanvas } from 'canvas'; // @napi-rs/canvas, aliased in package.json: one instance with chartjs-node-canvas
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { Matrix, Vector } from '../../lib/types';
+import { writeFileAtomicSync } from '../cli/output';
 
 export const WIDTH = 1000;
 export const HEIGHT = 750;
@@ -49,9 +49,9 @@ function renderBuffer(configuration: ChartConfiguration, mimeType: 'image/png' |
   );
 }
 
-/** Renders one chart configuration to a PNG file. */
+/** Renders one chart configuration to a PNG file (written atomically: never a truncated PNG). */
 export function renderPng(file: string, configuration: ChartConfiguration): void {
-  writeFileSync(file, renderBuffer(configuration));
+  writeFileAtomicSync(file, renderBuffer(configuration));
 }
 
 /** An image's RGBA pixels, row by row. */
@@ -80,12 +80,12 @@ export function renderPixels(configurations: ChartConfiguration[]): Pixels {
   return { data, width, height: HEIGHT };
 }
 
-/** Renders charts next to each other, left to right, into one PNG file. */
+/** Renders charts next to each other, left to right, into one PNG file (written atomically). */
 export function renderSideBySide(file: string, configurations: ChartConfiguration[]): void {
   const { data, width, height } = renderPixels(configurations);
   const canvas = createCanvas(width, height);
   canvas.getContext('2d').putImageData(new ImageData(data, width, height), 0, 0);
-  writeFileSync(file, canvas.toBuffer('image/png'));
+  writeFileAtomicSync(file, canvas.toBuffer('image/png'));
 }
 
 export interface Bounds {
@@ -142,8 +142,25 @@ export function boundaryLine(w: Vector, b: number, bounds: Bounds, label: string
 }
 
 /**
+ * How many grid points one call of `predict` gets. A network's forward pass allocates points ×
+ * width numbers per layer, so the whole 200 × 200 grid at once would need gigabytes for a wide
+ * layer; a row at a time keeps it to 200 × width, whatever the width.
+ */
+export const PREDICT_CHUNK = 200;
+
+/** `predict` over `grid` in chunks of PREDICT_CHUNK points, concatenated. */
+export function predictInChunks(predict: (grid: Matrix) => Vector, grid: Matrix, chunk = PREDICT_CHUNK): number[] {
+  const probability: number[] = [];
+  for (let start = 0; start < grid.length; start += chunk) {
+    const part = predict(grid.slice(start, start + chunk));
+    for (let i = 0; i < part.length; i++) probability.push(part[i]);
+  }
+  return probability;
+}
+
+/**
  * A chart.js plugin that paints the plot area by predicted class: `predict` receives a grid of
- * points (rows of [u, v]) covering the axes and returns one probability per point.
+ * points (rows of [u, v]) covering the axes, a chunk at a time, and returns one probability per point.
  */
 export function decisionRegions(predict: (grid: Matrix) => Vector, resolution = 200): Plugin<'scatter'> {
   return {
@@ -159,7 +176,7 @@ export function decisionRegions(predict: (grid: Matrix) => Vector, resolution = 
           grid.push([xScale.getValueForPixel(px) ?? 0, yScale.getValueForPixel(py) ?? 0]);
         }
       }
-      const probability = predict(grid);
+      const probability = predictInChunks(predict, grid);
       // cells snapped to whole pixels, so neighbours neither overlap nor leave seams
       const edgeX = (col: number) => Math.round(left + (col / resolution) * (right - left));
       const edgeY = (row: number) => Math.round(top + (row / resolution) * (bottom - top));

@@ -4,9 +4,10 @@
  */
 import path from 'node:path';
 import { Mat } from '../../lib/matrix';
-import { ensureWritableDirectory } from '../cli/flags';
+import { commandLine, ensureWritableDirectory, makeTable, outOption, parseCommandLine, targetOption } from '../cli/flags';
+import { CommandFailed, describeExpectedError, describeUnexpectedError } from '../cli/errors';
 import { plotActivations } from '../plots/notebook-plots';
-import { loadModule, type Target } from '../targets';
+import { defaultDemoTarget, loadModule, type Target } from '../targets';
 import type { Model, RunSettings } from './model';
 import { LOGREG } from './models/logreg';
 import { MLP } from './models/mlp';
@@ -58,3 +59,38 @@ export const DEMO_RUNS: DemoRun[] = [
   trainerRun('Part 3', MLP, ['--preset', 'hidden2']),
   trainerRun('Part 3', MLP, ['--preset', 'deep']),
 ];
+
+/**
+ * npm run demo: every run of DEMO_RUNS into --out, a table of results and the list of plots. A run
+ * that fails (a function not implemented yet) is reported in a line and the others go on; the
+ * exit code is 1 if any failed. A bad --out fails once, before the first run.
+ */
+export function runDemo(argv: string[]): void {
+  const args = parseCommandLine(
+    commandLine(argv, 'npm run demo --', 'Trains every model of the lab with the lab defaults and writes all plots.')
+      .option('out', outOption())
+      .option('target', targetOption(defaultDemoTarget(), 'whose code: reference (where there is one), exercises or a folder')),
+  );
+  const out = ensureWritableDirectory(args.out);
+  let failures = 0;
+  const table = makeTable(['run', 'result', 'seconds']);
+  const plots: string[] = [];
+  for (const demo of DEMO_RUNS) {
+    console.log(`\n== ${demo.title}`);
+    try {
+      const result = demo.run(out, args.target);
+      table.push([demo.title, result.summary, result.seconds.toFixed(2)]);
+      for (const plot of result.plots) if (!plots.includes(plot)) plots.push(plot);
+    } catch (error) {
+      const line = describeExpectedError(error) ?? describeUnexpectedError(error);
+      if (line === undefined) throw error;
+      console.log(`error: ${line}`);
+      table.push([demo.title, `not run: ${line.split(':')[0]}`, '']);
+      failures += 1;
+    }
+  }
+  console.log(`\n${table.toString()}`);
+  console.log(`\n${plots.length} plots in ${out}:`);
+  for (const plot of plots) console.log(`  ${path.relative(process.cwd(), plot)}`);
+  if (failures > 0) throw new CommandFailed(`${failures} of ${DEMO_RUNS.length} runs did not run (see the errors above)`);
+}

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { integerFlag, makeTable, positiveFlag } from '../cli/flags';
+import { booleanOption, integerOption, makeTable, positiveOption } from '../cli/flags';
 import { UsageError } from '../cli/errors';
 import { loadLabData, type DatasetName, type LabData } from '../data/dataset';
 import type { ChartConfiguration } from 'chart.js' with { 'resolution-mode': 'import' };
@@ -77,11 +77,11 @@ export function labModel<P, St extends LabStudent<P>>(definition: LabDefinition<
     description: definition.description,
     flags: <T>(parser: Argv<T>) =>
       parser
-        .option('linearly-separable', { type: 'boolean', default: defaults.linearlySeparable, describe: 'the linearly separable dataset (--no-linearly-separable for the other)' })
-        .option('batch-size', { default: defaults.batchSize, coerce: integerFlag('batch-size', 1, MAX_BATCH_SIZE), describe: 'samples per gradient step' })
-        .option('learning-rate', { default: defaults.learningRate, coerce: positiveFlag('learning-rate'), describe: 'step size lr > 0' })
-        .option('epochs', { default: defaults.epochs, coerce: integerFlag('epochs', 1, MAX_EPOCHS), describe: 'passes over the training set' })
-        .option('seed', { default: DEFAULT_SEED, coerce: integerFlag('seed', 0, 2 ** 32 - 1), describe: 'RandomState seed (split, initial weights, batches)' }) as unknown as Argv<T & Omit<LabSettings, 'target' | 'out' | 'json' | 'quiet' | 'plots'>>,
+        .option('linearly-separable', booleanOption('the linearly separable dataset (--no-linearly-separable for the other)', defaults.linearlySeparable))
+        .option('batch-size', integerOption('batch-size', 1, MAX_BATCH_SIZE, 'samples per gradient step', defaults.batchSize))
+        .option('learning-rate', positiveOption('learning-rate', 'step size lr > 0', defaults.learningRate))
+        .option('epochs', integerOption('epochs', 1, MAX_EPOCHS, 'passes over the training set', defaults.epochs))
+        .option('seed', integerOption('seed', 0, 2 ** 32 - 1, 'RandomState seed (split, initial weights, batches)', DEFAULT_SEED)) as unknown as Argv<T & Omit<LabSettings, 'target' | 'out' | 'json' | 'quiet' | 'plots'>>,
     start: (settings) => labSession(definition, settings),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The one training loop, shared by every model:
  *
- *   for epoch = 1 … epochs:  (params, loss) = epoch(params, lr);  stop if the loss is not finite
+ *   for epoch = 1 … epochs:  (params, loss) = epoch(params, lr);  stop if the loss or a parameter
+ *                            is not finite, or a parameter is absurdly large (|w| > 1e100)
  *
  * What an epoch is belongs to the model: the lab's mini-batches (lab.ts), or one full-batch step of
  * the notebook (notebook.ts).
@@ -23,17 +24,54 @@ export interface TrainResult<P> {
   seconds: number;
 }
 
+/** Beyond this a weight has diverged even where the cost still looks finite (a saturated sigmoid). */
+export const MAX_PARAMETER = 1e100;
+
+/**
+ * The first value in a model's parameters (numbers, arrays, typed arrays, Mat, plain objects) that
+ * is not a finite number of at most MAX_PARAMETER in size (as `{ value }`), or undefined if all are.
+ */
+export function badParameter(params: unknown): { value: unknown } | undefined {
+  if (typeof params === 'number') return Number.isFinite(params) && Math.abs(params) <= MAX_PARAMETER ? undefined : { value: params };
+  if (params === null || typeof params !== 'object') return { value: params }; // undefined, a string…: not a parameter
+  if (ArrayBuffer.isView(params)) {
+    const numbers = params as unknown as ArrayLike<number>; // a Mat's Float64Array: checked in place, it can be large
+    for (let i = 0; i < numbers.length; i++) if (!(Math.abs(numbers[i]) <= MAX_PARAMETER)) return { value: numbers[i] };
+    return undefined;
+  }
+  const values: unknown[] = Array.isArray(params) ? params : Object.values(params);
+  for (const value of values) {
+    const bad = badParameter(value);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
+/** A DivergenceError, or for a value that is no number at all, the student code's wrong shape. */
+function checkParameters(params: unknown, epoch: number, lossName: string, loss: number): void {
+  const found = badParameter(params);
+  if (found === undefined) return;
+  const bad = found.value;
+  if (typeof bad !== 'number') throw new TypeError(`after epoch ${epoch} the parameters hold ${String(bad)} where a number belongs: check what your update returns`);
+  const where = epoch === 0 ? 'before the first epoch: an initial parameter' : `at epoch ${epoch}: a parameter`;
+  const cost = epoch === 0 ? '' : ` (the ${lossName} is ${loss})`;
+  throw new DivergenceError(`training diverged ${where} is ${bad}${cost}, beyond ±${MAX_PARAMETER}. Try a smaller ${epoch === 0 ? '--init-scale' : '--learning-rate'}.`);
+}
+
 export function train<P>(session: Pick<Session<P>, 'initial' | 'epoch' | 'lossName'>, options: TrainOptions): TrainResult<P> {
   const { learningRate, epochs, onEpoch } = options;
   const losses: number[] = [];
   let params = session.initial;
+  checkParameters(params, 0, session.lossName, Number.NaN);
   const start = performance.now();
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const step = session.epoch(params, learningRate);
     params = step.params;
     if (!Number.isFinite(step.loss)) {
+      if (typeof step.loss !== 'number') throw new TypeError(`the ${session.lossName} of epoch ${epoch} is ${String(step.loss)}, not a number: check what your loss function returns`);
       throw new DivergenceError(`training diverged at epoch ${epoch}: the ${session.lossName} is ${step.loss}. Try a smaller --learning-rate.`);
     }
+    checkParameters(params, epoch, session.lossName, step.loss);
     losses.push(step.loss);
     onEpoch?.(epoch, step.loss);
   }

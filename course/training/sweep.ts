@@ -3,8 +3,8 @@
  * does it get stuck?).
  */
 import yargs from 'yargs';
-import { failWithUsageError, makeTable, withOutputFlags } from '../cli/flags';
-import { UsageError } from '../cli/errors';
+import { commandLine, makeTable, parseCommandLine, parsedOption, rangeOption, withTargetAndQuiet } from '../cli/flags';
+import { DivergenceError, UsageError } from '../cli/errors';
 import type { LabSettings } from './lab';
 import { NETWORK } from './models/network';
 import { NEURON } from './models/neuron';
@@ -13,17 +13,23 @@ import { runModel } from './run';
 const MODELS = { neuron: NEURON, network: NETWORK } as const;
 type ModelName = keyof typeof MODELS;
 
-/** "0-9" or "1,4,7" (or both, "0-3,9") → the seeds. */
-function parseSeeds(raw: unknown): number[] {
-  const seeds = String(raw)
+/** At most this many runs in one sweep. */
+const MAX_SEEDS = 1000;
+
+/** "0-9" or "1,4,7" (or both, "0-3,9") → the seeds, each at most once. */
+export function parseSeeds(text: string): number[] {
+  const seeds = text
     .split(',')
     .flatMap((part) => {
       const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
-      if (!match) throw new UsageError(`--seeds takes ranges and lists like 0-9 or 1,4,7, got "${String(raw)}"`);
+      if (!match) throw new UsageError(`--seeds takes ranges and lists like 0-9 or 1,4,7, got "${text}"`);
       const [from, to] = [Number(match[1]), Number(match[2] ?? match[1])];
-      if (to < from || to > 2 ** 32 - 1 || to - from > 999) throw new UsageError(`--seeds range ${part.trim()} is empty or too long (at most 1000 seeds)`);
+      if (to < from || to > 2 ** 32 - 1 || to - from >= MAX_SEEDS) throw new UsageError(`--seeds range ${part.trim()} is empty or too long (at most ${MAX_SEEDS} seeds)`);
       return Array.from({ length: to - from + 1 }, (_, i) => from + i);
     });
+  const twice = seeds.find((seed, i) => seeds.indexOf(seed) !== i);
+  if (twice !== undefined) throw new UsageError(`--seeds names seed ${twice} more than once, got "${text}"`);
+  if (seeds.length > MAX_SEEDS) throw new UsageError(`--seeds names ${seeds.length} seeds, at most ${MAX_SEEDS}`);
   return seeds;
 }
 
@@ -31,19 +37,25 @@ function parseSeeds(raw: unknown): number[] {
 export function runSweep(argv: string[]): void {
   const chosen = yargs(argv).help(false).version(false).option('model', { type: 'string' }).parseSync().model;
   const model: ModelName = chosen === 'neuron' ? 'neuron' : 'network';
-  const parser = failWithUsageError(yargs(argv))
-    .scriptName('npm run sweep --')
-    .usage('Trains a model once per seed (no plots) and summarises the test accuracy.\n\nUsage: $0 --model network --seeds 0-9 [trainer flags]')
+  // no --out, --json or --plots: a sweep writes nothing, so those flags would be silently ignored
+  const parser = commandLine(argv, 'npm run sweep --', 'Trains a model once per seed (no plots) and summarises the test accuracy.\n\nUsage: $0 --model network --seeds 0-9 [trainer flags]')
     .option('model', { choices: Object.keys(MODELS) as ModelName[], default: 'network' as ModelName, describe: 'which trainer' })
-    .option('seeds', { default: '0-9', coerce: parseSeeds, describe: 'seeds to run: a range, a list or both (0-9, 1,4,7)' })
-    .option('threshold', { type: 'number', default: 0.9, describe: 'a run below this test accuracy counts as stuck' });
-  const args = withOutputFlags(MODELS[model].flags(parser)).parseSync() as unknown as LabSettings & { seeds: number[]; threshold: number };
+    .option('seeds', { ...parsedOption('seeds', parseSeeds, 'seeds to run: a range, a list or both (0-9, 1,4,7)'), default: '0-9' })
+    .option('threshold', rangeOption('threshold', 0, 1, 'a run below this test accuracy counts as stuck', 0.9));
+  const args = parseCommandLine(withTargetAndQuiet(MODELS[model].flags(parser))) as unknown as Omit<LabSettings, 'out' | 'json' | 'plots'> & { seeds: number[]; threshold: number };
 
   const table = makeTable(['seed', 'test accuracy', 'final validation loss'], ['right', 'right', 'right']);
   const accuracies: number[] = [];
   for (const seed of args.seeds) {
-    const settings = { ...args, seed, quiet: true, plots: false, json: undefined };
-    const run = model === 'neuron' ? runModel(NEURON, settings) : runModel(NETWORK, settings);
+    const settings: LabSettings = { ...args, seed, quiet: true, plots: false, json: undefined, out: '' };
+    const run = (() => {
+      try {
+        return runModel(MODELS[model], settings);
+      } catch (error) {
+        if (error instanceof DivergenceError) throw new DivergenceError(`seed ${seed}: ${error.message}`);
+        throw error;
+      }
+    })();
     const test = (run.evaluation.scores.accuracy as { test: number }).test;
     accuracies.push(test);
     table.push([seed, `${(100 * test).toFixed(1)} %`, run.losses.at(-1)?.toExponential(3) ?? '']);

@@ -9,10 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { BENCH_CASES, KERNEL_CASES, KERNEL_SETTINGS } from '../bench/cases';
-import { failWithUsageError, integerFlag, runMain, makeTable } from '../../course/cli/flags';
+import { commandLine, integerOption, makeTable, parseCommandLine, runMain, stringOption } from '../../course/cli/flags';
 import { ROOT } from '../../course/targets';
 
 /** NumPy's times spread wider than this (max / min) get a warning under the table. */
@@ -29,12 +28,11 @@ function numpyAvailable(): boolean {
 }
 
 runMain(() => {
-  const argv = failWithUsageError(yargs(hideBin(process.argv)))
-    .scriptName('npm run bench --')
-    .usage('Times each training loop here and in NumPy (bench/*.py) and prints a table.')
-    .option('repeats', { default: 3, coerce: integerFlag('repeats', 1, 50), describe: 'runs per side, interleaved; the best counts' })
-    .option('only', { type: 'string', describe: 'only cases whose name contains this' })
-    .parseSync();
+  const argv = parseCommandLine(
+    commandLine(hideBin(process.argv), 'npm run bench --', 'Times each training loop here and in NumPy (bench/*.py) and prints a table.')
+      .option('repeats', integerOption('repeats', 1, 50, 'runs per side, interleaved; the best counts', 3))
+      .option('only', stringOption('only', 'only cases whose name contains this')),
+  );
   const tmp = mkdtempSync(path.join(tmpdir(), 'bench-'));
   const withNumpy = numpyAvailable();
   if (!withNumpy) console.log('python3 with numpy is not available here: timing the TypeScript side only');

@@ -59,7 +59,7 @@ describe('the notebook runs (reference)', () => {
 
   it('stops with a clear message when training diverges', () => {
     const relu = { layers: [2, 8, 8, 1], activations: ['relu', 'relu', 'logistic'] as ('relu' | 'logistic')[], cost: 'mse' as const };
-    expect(() => runMlp({ ...quiet, ...PRESETS.deep, ...relu, learningRate: 1e300, epochs: 50, name: 'diverge' })).toThrow(/training diverged at epoch \d+: the cost is NaN/);
+    expect(() => runMlp({ ...quiet, ...PRESETS.deep, ...relu, learningRate: 1e300, epochs: 50, name: 'diverge' })).toThrow(/training diverged at epoch \d+: /);
   });
 
   it('records the cost of every epoch, the first for the initial parameters', () => {

@@ -4,7 +4,7 @@
  */
 import type { Argv } from 'yargs';
 import { Mat, addRowVector, matmul } from '../../../lib/matrix';
-import { integerFlag, positiveFlag } from '../../cli/flags';
+import { integerOption, positiveOption } from '../../cli/flags';
 import { notebookData } from '../../data/notebook-data';
 import { loadModule } from '../../targets';
 import type { Model } from '../model';
@@ -25,8 +25,8 @@ export const LOGREG: Model<LogregParams, NotebookSettings> = {
     parser
       .option('data', { choices: DATA_SHAPES, default: 'sin' as const, describe: 'sin-shaped (not linearly separable) or linear data' })
       .option('cost', { choices: COSTS, default: 'cross-entropy' as const, describe: 'the cost function' })
-      .option('learning-rate', { default: 0.1, coerce: positiveFlag('learning-rate'), describe: 'step size lrate > 0' })
-      .option('epochs', { default: 500, coerce: integerFlag('epochs', 1, 1_000_000), describe: 'gradient-descent steps on all 25 examples' }) as unknown as Argv<T & Omit<NotebookSettings, 'target' | 'out' | 'json' | 'quiet' | 'plots'>>,
+      .option('learning-rate', positiveOption('learning-rate', 'step size lrate > 0', 0.1))
+      .option('epochs', integerOption('epochs', 1, 1_000_000, 'gradient-descent steps on all 25 examples', 500)) as unknown as Argv<T & Omit<NotebookSettings, 'target' | 'out' | 'json' | 'quiet' | 'plots'>>,
   start: (settings) => {
     const { gradientDescent } = loadModule<LogisticRegressionModule>(settings.target, 'logistic_regression');
     const { logistic } = loadModule<ActivationsModule>(settings.target, 'activations');

@@ -10,7 +10,7 @@ import { Mat } from '../../../lib/matrix';
 import type { Activation, Cost } from '../../../lib/notebook';
 import type { Matrix } from '../../../lib/types';
 import { UsageError } from '../../cli/errors';
-import { integerFlag, positiveFlag } from '../../cli/flags';
+import { integerOption, parsedOption, positiveOption } from '../../cli/flags';
 import { notebookData } from '../../data/notebook-data';
 import { RandomState } from '../../numpy/random';
 import { loadModule, type Target } from '../../targets';
@@ -87,15 +87,19 @@ function networkModule(target: Target, layers: number[]): { file: string; backpr
   return { file: `${target.name}/mlp.ts`, backprop: mlp.backprop, forwardPass: mlp.forwardPass };
 }
 
-/** "2,200,1" → [2, 200, 1]; the checks against the data and activations come in validateNetwork. */
-function parseLayers(raw: unknown): number[] {
-  const text = String(raw);
-  const sizes = text.split(',').map((part) => Number(part.trim()));
-  if (text.trim() === '' || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--layers takes whole sizes ≥ 1 separated by commas, like 2,200,1, got "${text}"`);
+/** The widest layer --layers accepts: the weights and each epoch's activations stay within memory. */
+export const MAX_LAYER_SIZE = 10_000;
+
+/** "2,200,1" → [2, 200, 1], plain decimal digits only; the checks against the data and activations come in validateNetwork. */
+function parseLayers(text: string): number[] {
+  const parts = text.split(',').map((part) => part.trim());
+  const sizes = parts.map(Number);
+  if (parts.some((part) => !/^\d+$/.test(part)) || sizes.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new UsageError(`--layers takes whole sizes ≥ 1 separated by commas, like 2,200,1, got "${text}"`);
+  if (sizes.some((n) => n > MAX_LAYER_SIZE)) throw new UsageError(`--layers sizes must be at most ${MAX_LAYER_SIZE} (a weight matrix of two such layers already holds 10⁸ numbers), got "${text}"`);
   return sizes;
 }
 
-const parseList = (raw: unknown): string[] => String(raw).split(',').map((part) => part.trim());
+const parseList = (text: string): string[] => text.split(',').map((part) => part.trim());
 
 const OVERRIDABLE = ['layers', 'activations', 'cost', 'learningRate', 'epochs', 'seed', 'initScale', 'data'] as const;
 
@@ -105,13 +109,13 @@ export const MLP: Model<MlpParams, MlpSettings> = {
   flags: <T>(parser: Argv<T>) =>
     parser
       .option('preset', { choices: Object.keys(PRESETS) as PresetName[], default: 'hidden2' as PresetName, describe: 'hidden2: 2-2-1 tanh/logistic, cross-entropy; deep: 2-200-200-2-1 relu/tanh/relu/logistic, MSE' })
-      .option('layers', { coerce: parseLayers, describe: 'layer sizes from input to output, e.g. 2,200,200,2,1' })
-      .option('activations', { coerce: parseList, describe: 'one per layer after the input: logistic, tanh or relu' })
+      .option('layers', parsedOption('layers', parseLayers, 'layer sizes from input to output, e.g. 2,200,200,2,1'))
+      .option('activations', parsedOption('activations', parseList, 'one per layer after the input: logistic, tanh or relu'))
       .option('cost', { choices: COSTS, describe: 'cross-entropy or mse' })
-      .option('learning-rate', { coerce: positiveFlag('learning-rate'), describe: 'step size lrate > 0' })
-      .option('epochs', { coerce: integerFlag('epochs', 1, 1_000_000), describe: 'full-batch epochs' })
-      .option('seed', { coerce: integerFlag('seed', 0, 2 ** 32 - 1), describe: 'RandomState seed for the initial weights' })
-      .option('init-scale', { coerce: positiveFlag('init-scale'), describe: 'initial weights are randn · init-scale' })
+      .option('learning-rate', positiveOption('learning-rate', 'step size lrate > 0'))
+      .option('epochs', integerOption('epochs', 1, 1_000_000, 'full-batch epochs'))
+      .option('seed', integerOption('seed', 0, 2 ** 32 - 1, 'RandomState seed for the initial weights'))
+      .option('init-scale', positiveOption('init-scale', 'initial weights are randn · init-scale'))
       .option('data', { choices: DATA_SHAPES, describe: 'sin-shaped or linear data' }) as unknown as Argv<T & Omit<MlpSettings, 'target' | 'out' | 'json' | 'quiet' | 'plots'>>,
   /** The preset, with every field a flag gave overridden; then the shape checked. */
   validate: (settings) => {
