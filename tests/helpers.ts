@@ -3,7 +3,7 @@
  * closeness checks whose failure messages say where and by how much.
  */
 import { Mat } from '../lib/matrix';
-import type { Activation, Cost } from '../lib/notebook';
+import type { Activation } from '../lib/notebook';
 import { RandomState } from '../course/numpy/random';
 import { expectMatch } from './feedback';
 import type { Matrix, Vector } from '../lib/types';
@@ -39,26 +39,9 @@ export function expectAllClose(received: unknown, expected: number | Vector | Ma
   expectMatch({ what, got: received, expected, tolerance });
 }
 
-// ---- Part 3: matrices, and activations and costs written out independently of any exercise ----
+// ---- Part 3: matrices; the activations and costs the suites pass in live in ./functions ----
 
-const entrywise = (f: (v: number) => number, df: (v: number) => number): Activation =>
-  (z, deriv = false) => new Mat(z.rows, z.cols, z.data.map(deriv ? df : f));
-
-export const testLogistic: Activation = entrywise(sigma, (v) => sigma(v) * (1 - sigma(v)));
-export const testTanh: Activation = entrywise(Math.tanh, (v) => 1 - Math.tanh(v) ** 2);
-export const testRelu: Activation = entrywise((v) => Math.max(v, 0), (v) => (v > 0 ? 1 : 0));
-
-function costFrom(perExample: (p: number, t: number) => number, derivative: (p: number, t: number) => number): Cost {
-  function cost(yPred: Mat, y: Mat, deriv?: false): number;
-  function cost(yPred: Mat, y: Mat, deriv: true): Mat;
-  function cost(yPred: Mat, y: Mat, deriv = false): number | Mat {
-    if (deriv) return new Mat(yPred.rows, yPred.cols, yPred.data.map((p, i) => derivative(p, y.data[i])));
-    return yPred.data.reduce((sum, p, i) => sum + perExample(p, y.data[i]), 0) / yPred.data.length;
-  }
-  return cost;
-}
-export const testCrossEntropy: Cost = costFrom((p, t) => -t * Math.log(p) - (1 - t) * Math.log(1 - p), (p, t) => (p - t) / (p * (1 - p)));
-export const testMse: Cost = costFrom((p, t) => (t - p) ** 2, (p, t) => 2 * (p - t));
+export { testCrossEntropy, testLogistic, testMse, testRelu, testTanh } from './functions';
 
 /** A random rows×cols matrix, entries N(0, 1)·scale from the seeded generator. */
 export function randomMat(rs: RandomState, rows: number, cols: number, scale = 1): Mat {
