@@ -15,6 +15,8 @@ import { firstLine, runJest, type TestOutcome } from '../../course/grading/jest-
 import { ROOT } from '../../course/targets';
 import { exportStudentRepository, findSolutionLines } from '../release/release';
 import { verifyGrader } from '../verify/verify';
+import { gradeSubmission } from '../../course/grading/submission';
+import { forgedFiles, honestPoints, writeHostileSubmission } from '../tests/hostile/submission';
 
 let passed = 0;
 let failed = 0;
@@ -113,6 +115,28 @@ function studentRelease(exerciseTests: number): void {
   }
 }
 
+/**
+ * A hostile submission (instructor/tests/hostile/submission.ts) graded as a student's would be:
+ * each module must score exactly its honest points, and no file the attacks write may appear.
+ */
+function hostileSubmission(): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hostile-submission-'));
+  try {
+    writeHostileSubmission(dir);
+    const report = gradeSubmission(dir);
+    const honest = honestPoints();
+    for (const [module, points] of honest) {
+      const got = report.functions.filter((f) => f.exercise.module === module).reduce((sum, f) => sum + f.points, 0);
+      const why = report.functions.filter((f) => f.exercise.module === module && f.firstFailure !== undefined).map((f) => `${f.exercise.function}: ${f.firstFailure ?? ''}`.slice(0, 200));
+      record(Math.abs(got - points) < 1e-9, `hostile submission: ${module}.ts scores its honest ${points} (got ${Math.round(got * 100) / 100})`, got === points ? [] : why);
+    }
+    const forged = forgedFiles(dir).filter((file) => existsSync(file));
+    record(forged.length === 0, 'hostile submission: no file written by the submission exists', forged);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The files of exercises/ that differ from the committed stubs (check proves the course on its stubs). */
 function changedExercises(): string[] {
   return execFileSync('git', ['status', '--porcelain', '--', 'exercises'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((l) => l.trim().length > 0).map((l) => l.slice(3));
@@ -158,6 +182,8 @@ export function runCheck(): { passed: number; failed: number } {
   const { checks } = verifyGrader();
   for (const check of checks) record(check.ok, `grader: ${check.what}`, check.ok ? [] : check.details);
 
+  console.log('     grading a hostile submission (tampering, stolen solutions, process.exit, a syntax error, a symlink, files outside exercises/)…');
+  hostileSubmission();
   studentRelease(stubs.tests.length);
 
   return { passed, failed };
