@@ -110,7 +110,9 @@ async function gradeStudent(entry: RosterEntry, out: string, checkout: Checkout)
     try {
       commit = checkoutStudent(entry.repository, work, checkout);
     } catch (error) {
-      return { student: entry.student, commit: '', error: `could not fetch the repository: ${String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split('\n').slice(-1)[0]}` };
+      // git's message may hold the URL: never let credentials in it reach the gradebook
+      const message = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split('\n').slice(-1)[0].replace(/\/\/[^/@\s]*@/g, '//***@');
+      return { student: entry.student, commit: '', error: `could not fetch the repository: ${message}` };
     }
     const run = await gradeInProcess(work, folder);
     if (!run.ok || !existsSync(path.join(folder, 'results.json'))) return { student: entry.student, commit, error: `grading failed: ${run.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };

@@ -103,6 +103,8 @@ function studentRelease(exerciseTests: number): void {
     const dangling = Object.entries(scripts).flatMap(([name, command]) => command.split(/\s+/).filter((word) => /\.ts$/.test(word) && !existsSync(path.join(dir, word))).map((file) => `npm run ${name}: ${file} is not in the release`));
     const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
     record(dangling.length === 0 && !readme.includes('instructor -->') && !readme.includes('npm run check'), 'release: every npm script runs a file of the release, and the README has no instructor section', dangling);
+    const lint = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js')], { cwd: dir, encoding: 'utf8' });
+    record(lint.status === 0 && existsSync(path.join(dir, '.github', 'workflows', 'classroom.yml')) && !existsSync(path.join(dir, '.github', 'workflows', 'grade-class.yml')), "release: Classroom's workflow is there and passes actionlint; class grading's is not", `${lint.stdout}${lint.stderr}`.split('\n'));
     const leaks = findSolutionLines(dir);
     record(leaks.length === 0, 'release: no code line of reference/ appears in the student repository', leaks);
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
