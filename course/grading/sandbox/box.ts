@@ -9,7 +9,7 @@
  *   3. writes one proxy module per exercise module, which jest's `exercises` project loads in
  *      place of the student's module (LAB_TARGET), so the suites run unchanged in this process.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -106,6 +106,8 @@ export function buildBox(folder: string, modules: Map<string, string[]>, proxyDi
     nodeArgs: ['--experimental-permission', `--allow-fs-read=${dir}`, `--max-old-space-size=${options.memoryMb}`],
     callTimeoutMs: options.callTimeoutMs,
     maxAnswerBytes: 64 * 1024 * 1024,
+    prlimit: ['/usr/bin/prlimit', '/bin/prlimit'].find((file) => existsSync(file)),
+    cpuSeconds: 300,
   };
   rmSync(proxyDir, { recursive: true, force: true });
   mkdirSync(proxyDir, { recursive: true });

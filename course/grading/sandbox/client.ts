@@ -23,6 +23,10 @@ export interface SandboxConfig {
   callTimeoutMs: number;
   /** answers larger than this (bytes) are refused */
   maxAnswerBytes: number;
+  /** util-linux prlimit, to cap the sandbox's CPU time (undefined where there is none) */
+  prlimit?: string;
+  /** CPU seconds one sandbox process may use in all */
+  cpuSeconds: number;
 }
 
 /** The helper thread: spawns the sandbox, relays one request and its answer at a time. */
@@ -44,8 +48,12 @@ function reply(s, text) {
 }
 function start() {
   stderr = ''; buffered = []; size = 0;
-  child = spawn(process.execPath, [...config.nodeArgs, config.runner], { stdio: ['pipe', 'ignore', 'pipe', 'pipe'], cwd: config.box, env: {} });
+  const node = [process.execPath, ...config.nodeArgs, config.runner];
+  // where the OS has it, a CPU-time limit the kernel enforces, even if this process is gone
+  const [command, ...args] = config.prlimit ? [config.prlimit, '--cpu=' + config.cpuSeconds, '--', ...node] : node;
+  child = spawn(command, args, { stdio: ['pipe', 'ignore', 'pipe', 'pipe'], cwd: config.box, env: {} });
   const mine = child;
+  Atomics.store(flag, 2, mine.pid || 0);
   mine.stdin.on('error', () => undefined);
   mine.stderr.on('data', (d) => { stderr = (stderr + d.toString()).slice(-4000); });
   mine.stdio[3].on('data', (d) => {
@@ -57,6 +65,7 @@ function start() {
     if (end >= 0) { buffered = [all.subarray(end + 1)]; size = buffered[0].length; reply(seq, all.subarray(0, end).toString()); }
   });
   mine.on('exit', (code, signal) => {
+    if (Atomics.load(flag, 2) === mine.pid) Atomics.store(flag, 2, 0);
     if (mine !== child) return;
     child = undefined;
     const why = /heap out of memory|Allocation failed|ERR_WORKER_OUT_OF_MEMORY/i.test(stderr) ? 'ran out of memory'
@@ -86,11 +95,23 @@ const spent = new Map<string, string>();
 function channelFor(config: SandboxConfig): Channel {
   const existing = channels.get(config.box);
   if (existing) return existing;
-  const control = new SharedArrayBuffer(8);
+  // [0] the request last answered, [1] the answer's length, [2] the sandbox's pid
+  const control = new SharedArrayBuffer(12);
   const answer = new SharedArrayBuffer(config.maxAnswerBytes);
   const worker = new Worker(WORKER, { eval: true, workerData: { control, answer, config: { ...config, runner: `${config.box}/course/grading/sandbox/runner.js` } } });
   worker.unref();
   const channel = { worker, flag: new Int32Array(control), answer: new Uint8Array(answer), seq: 0 };
+  // jest may exit while a sandbox still runs (a call that timed out just before the end): kill it
+  process.once('exit', () => {
+    const pid = Atomics.load(channel.flag, 2);
+    if (pid > 0) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
   channels.set(config.box, channel);
   return channel;
 }
