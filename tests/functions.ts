@@ -1,19 +1,23 @@
 /**
  * The activations and costs the Part 3 suites pass to the student's functions (as the notebook's
- * actFs and costF). They cross into the grading sandbox by name, so this module is also loaded
- * there: it imports only lib/matrix, and every export is one named function.
+ * actFs and costF). None of them is a graded function (no logistic, tanh, relu, cross-entropy or
+ * MSE): the student repository must not hand out working solutions. Backpropagation works with any
+ * differentiable activation and cost, so these test it as well.
+ * They cross into the grading sandbox by name, so this module is also loaded there: it imports only
+ * lib/matrix, and every export is one named function.
  */
 import { Mat } from '../lib/matrix';
 import type { Activation, Cost } from '../lib/notebook';
 
-const sigma = (a: number): number => 1 / (1 + Math.exp(-a));
-
 const entrywise = (f: (v: number) => number, df: (v: number) => number): Activation =>
-  (z, deriv = false) => new Mat(z.rows, z.cols, z.data.map(deriv ? df : f));
+  (z, deriv = false) => new Mat(z.rows, z.cols, z.data.map((v) => (deriv ? df(v) : f(v))));
 
-export const testLogistic: Activation = entrywise(sigma, (v) => sigma(v) * (1 - sigma(v)));
-export const testTanh: Activation = entrywise(Math.tanh, (v) => 1 - Math.tanh(v) ** 2);
-export const testRelu: Activation = entrywise((v) => Math.max(v, 0), (v) => (v > 0 ? 1 : 0));
+/** softsign squashed into (0, 1): an output for 0/1 targets, s(z) = ½ + ½·z/(1 + |z|). */
+export const testSquash: Activation = entrywise((v) => 0.5 + (0.5 * v) / (1 + Math.abs(v)), (v) => 0.5 / (1 + Math.abs(v)) ** 2);
+/** softsign, z/(1 + |z|), a hidden activation in (−1, 1). */
+export const testSoftsign: Activation = entrywise((v) => v / (1 + Math.abs(v)), (v) => 1 / (1 + Math.abs(v)) ** 2);
+/** sin, a hidden activation that is not monotone. */
+export const testSin: Activation = entrywise(Math.sin, Math.cos);
 
 function costFrom(perExample: (p: number, t: number) => number, derivative: (p: number, t: number) => number): Cost {
   function cost(yPred: Mat, y: Mat, deriv?: false): number;
@@ -24,6 +28,7 @@ function costFrom(perExample: (p: number, t: number) => number, derivative: (p: 
   }
   return cost;
 }
-export const testCrossEntropy: Cost = costFrom((p, t) => -t * Math.log(p) - (1 - t) * Math.log(1 - p), (p, t) => (p - t) / (p * (1 - p)));
-export const testMse: Cost = costFrom((p, t) => (t - p) ** 2, (p, t) => 2 * (p - t));
-
+/** mean((ŷ − y)⁴)/4, derivative (ŷ − y)³ with respect to ŷ. */
+export const testQuartic: Cost = costFrom((p, t) => (p - t) ** 4 / 4, (p, t) => (p - t) ** 3);
+/** mean(|ŷ − y|³), derivative 3·|ŷ − y|·(ŷ − y). */
+export const testCubic: Cost = costFrom((p, t) => Math.abs(p - t) ** 3, (p, t) => 3 * Math.abs(p - t) * (p - t));

