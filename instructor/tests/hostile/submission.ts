@@ -3,8 +3,9 @@
  * and costs.ts are the reference), and every other way we know to take points without earning
  * them. Each attack sits in a module whose honest score we know, so a grade that differs from the
  * honest one shows which attack worked:
- *   network.ts            a stub that replaces jest's globals (expect, it, test) and writes fake
- *                         result files (grade/results.json, a jest --outputFile) and spawns a process
+ *   network.ts            a stub that replaces jest's expect, writes a jest report where every
+ *                         test passed to the grader's --outputFile and exits 0, writes fake
+ *                         result files (grade/results.json) and spawns a process
  *   logistic_regression   a stub that reads the reference's solution from the course checkout
  *   one_hidden_layer.ts   a stub that calls process.exit(0) in the middle of a test run
  *   activations.ts        the reference plus a trailing syntax error: does not compile, 0
@@ -15,14 +16,19 @@
  * The honest score is the points of neuron.ts and costs.ts.
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadExercises } from '../../../course/grading/exercises';
 import { ROOT } from '../../../course/targets';
 
 /** Files the attacks try to create; none may exist after grading. */
 export function forgedFiles(dir: string): string[] {
-  return [path.join(ROOT, 'grade', 'hostile-results.json'), path.join(dir, 'pwned.txt'), '/tmp/lab-hostile-was-here.txt'];
+  const run = path.basename(dir);
+  return [path.join(ROOT, 'grade', `hostile-results-${run}.json`), path.join(dir, 'pwned.txt'), path.join(tmpdir(), `lab-hostile-${run}.txt`)];
 }
+
+/** The exercise functions by module, for the outputFile forgery (which builds jest's report at run time). */
+const FUNCTIONS = JSON.stringify([...new Set(loadExercises().map((e) => e.module))].map((module) => [module, loadExercises().filter((e) => e.module === module).map((e) => e.function)]));
 
 const TAMPER = (dir: string) => `
 // ---- hostile: tamper with the test framework, the result files and the process ----
@@ -30,12 +36,25 @@ try {
   const g = globalThis as Record<string, unknown>;
   const pass = { toBe() {}, toEqual() {}, toBeCloseTo() {}, toBeLessThan() {}, toBeGreaterThan() {}, toHaveLength() {} };
   g.expect = () => new Proxy(pass, { get: () => () => undefined });
-  g.it = g.test = (name: string) => undefined;
 } catch { /* keep going */ }
+// the grader's jest writes its report to --outputFile: write one where every test passed, then leave
+try {
+  const out = process.argv.find((a) => a.startsWith('--outputFile='));
+  if (out !== undefined) {
+    const suites = (${FUNCTIONS} as [string, string[]][]).map(([module, functions]) => ({
+      name: require('node:path').join(process.cwd(), 'tests', 'exercises', module + '.test.ts'),
+      message: '',
+      status: 'passed',
+      assertionResults: functions.map((f) => ({ ancestorTitles: [f], title: 'forged', fullName: f + ' forged', status: 'passed', failureMessages: [] })),
+    }));
+    require('node:fs').writeFileSync(out.slice('--outputFile='.length), JSON.stringify({ testResults: suites }));
+    process.exit(0);
+  }
+} catch { /* denied */ }
 for (const file of ${JSON.stringify(forgedFiles(dir))}) {
   try { require('node:fs').writeFileSync(file, '{"score": 43}'); } catch { /* denied */ }
 }
-try { require('node:child_process').execSync('touch /tmp/lab-hostile-was-here.txt'); } catch { /* denied */ }
+try { require('node:child_process').execSync('touch ${forgedFiles(dir)[2]}'); } catch { /* denied */ }
 try { new (require('node:worker_threads').Worker)('1', { eval: true }); } catch { /* denied */ }
 `;
 
