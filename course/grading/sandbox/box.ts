@@ -34,6 +34,12 @@ export interface BoxOptions {
   typecheck: boolean;
 }
 
+/** Node's permission model: `--permission` from Node 22.13 and 23.5, `--experimental-permission` before. */
+export function permissionFlag(version = process.versions.node): string {
+  const [major, minor] = version.split('.').map(Number);
+  return major > 23 || (major === 23 && minor >= 5) || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
+}
+
 /** Diagnostics that only say something is unused: they do not stop a file from compiling. */
 const UNUSED = new Set([6133, 6138, 6192, 6196, 6198, 6199, 6205]);
 
@@ -103,7 +109,7 @@ export function buildBox(folder: string, modules: Map<string, string[]>, proxyDi
   }
   const config: SandboxConfig = {
     box: dir,
-    nodeArgs: ['--experimental-permission', `--allow-fs-read=${dir}`, `--max-old-space-size=${options.memoryMb}`],
+    nodeArgs: [permissionFlag(), `--allow-fs-read=${dir}`, `--max-old-space-size=${options.memoryMb}`],
     callTimeoutMs: options.callTimeoutMs,
     maxAnswerBytes: 64 * 1024 * 1024,
     prlimit: ['/usr/bin/prlimit', '/bin/prlimit'].find((file) => existsSync(file)),
