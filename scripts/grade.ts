@@ -1,39 +1,34 @@
 /**
  * Grades the exercises: points per function, a Markdown report (terminal, and the job summary in
- * GitHub Actions) and a Gradescope results.json. The exit code says whether grading ran, not
- * whether the work passed.
- *   npm run grade [-- --out grade --flagged-files changed.txt]
+ * GitHub Actions) and a Gradescope results.json. The student's code runs in the sandbox; the exit
+ * code says whether grading ran, not whether the work passed.
+ *   npm run grade [-- --submission DIR] [--out grade] [--preview --flagged-files changed.txt]
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { failWithUsageError, integerFlag } from '../course/cli/flags';
-import { resolveTarget } from '../course/targets';
 import { describeExpectedError } from '../course/cli/errors';
-import { grade, gradescopeReport, markdownReport } from '../course/grading/grader';
+import { writeReports } from '../course/grading/reports';
 
 function main(): void {
   const argv = failWithUsageError(yargs(hideBin(process.argv)))
     .scriptName('npm run grade --')
     .usage('Grades the exercise functions and writes report.md and results.json.')
+    .option('submission', { type: 'string', describe: "a student's repository checkout: only its exercise files are graded (default: this working tree)" })
     .option('out', { type: 'string', default: 'grade', describe: 'directory for report.md and results.json' })
-    .option('target', { type: 'string', default: 'exercises', coerce: resolveTarget, describe: 'whose modules to grade: exercises, reference or a folder' })
+    .option('target', { type: 'string', describe: 'a folder of modules of this repository instead (reference, .stage-…)' })
     .option('only', { type: 'string', describe: 'comma-separated modules to grade (neuron,network,…)' })
-    .option('flagged-files', { type: 'string', describe: 'a file listing protected files the pull request changed, one per line' })
+    .option('preview', { type: 'boolean', default: false, describe: "label the report a preview (the student's own pull request)" })
+    .option('flagged-files', { type: 'string', describe: 'a file listing files outside exercises/ the pull request changed, one per line' })
     .option('timeout', { default: 120, coerce: integerFlag('timeout', 5, 3600), describe: 'seconds one test process may run' })
     .parseSync();
-  const flagged = argv.flaggedFiles !== undefined && existsSync(argv.flaggedFiles)
+  const flaggedFiles = argv.flaggedFiles !== undefined && existsSync(argv.flaggedFiles)
     ? readFileSync(argv.flaggedFiles, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0)
     : [];
-  const report = grade({ target: argv.target, only: argv.only?.split(','), timeoutSeconds: argv.timeout });
-  const markdown = markdownReport(report, flagged);
-  mkdirSync(argv.out, { recursive: true });
-  writeFileSync(path.join(argv.out, 'report.md'), `${markdown}\n`);
-  writeFileSync(path.join(argv.out, 'results.json'), `${JSON.stringify(gradescopeReport(report, flagged), null, 2)}\n`);
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+  const { markdown, files } = writeReports({ submission: argv.submission, target: argv.target, out: argv.out, only: argv.only?.split(','), timeoutSeconds: argv.timeout, labels: { preview: argv.preview, flaggedFiles } });
   console.log(markdown);
-  console.log(`reports: ${path.join(argv.out, 'report.md')}, ${path.join(argv.out, 'results.json')}`);
+  console.log(`reports: ${files.join(', ')}`);
 }
 
 try {

@@ -1,19 +1,32 @@
 /**
- * Checks shared by the exercise suites and by tests/lib/feedback.test.ts, which feeds them
+ * Checks shared by the exercise suites and by instructor/tests/feedback.test.ts, which feeds them
  * deliberately wrong implementations to prove that each common mistake gets its own message.
+ * A check exercises one function alone: the expected steps are precomputed from the reference
+ * (tests/fixtures.json), never derived from the student's own lossFunction.
  */
 import { RandomState } from '../course/numpy/random';
 import type { Matrix, Vector } from '../lib/types';
 import { expectMatch, expectUnchanged, type Suspect } from './feedback';
-import { centralDifference, copy, randomMatrix, randomTargets, sigma } from './helpers';
+import { copy, fixture, randomMatrix, randomTargets, sigma, testCubic, testQuartic, testSin, testSoftsign, testSquash } from './helpers';
 
 type NeuronUpdate = (x: Matrix, t: Vector, w: Vector, b: number, lr: number) => [Vector, number];
-type NeuronLoss = (x: Matrix, t: Vector, w: Vector, b: number) => number;
 type NetworkEvaluate = (x: Matrix, w: Vector, b: number, Wt: Matrix, bt: Vector) => [Vector, Vector, Matrix, Matrix];
 type NetworkUpdate = (x: Matrix, t: Vector, w: Vector, b: number, Wt: Matrix, bt: Vector, lr: number) => [Vector, number, Matrix, Vector];
-type NetworkLoss = (x: Matrix, t: Vector, w: Vector, b: number, Wt: Matrix, bt: Vector) => number;
 
 const slope = (s: number): number => s * (1 - s);
+
+/** Part 1's hand-checked batch: a = x·w + b = [0.5 − 0.5 + 0.1, 0.1, −0.5 − 0.25 + 0.1] = [0.1, 0.1, −0.65]. */
+export const NEURON_CONSTANTS = { x: [[1, 2], [0, 0], [-1, 1]], w: [0.5, -0.25], b: 0.1, t: [1, 0, 0] };
+
+/** Part 2's hand-checked network. Sample [1, 2]: a_h = [1·0.5 + 2·(−1) + 0.1, 1·0.25 + 2·0.75 − 0.2] = [−1.4, 1.55]. */
+export const NETWORK_CONSTANTS = { x: [[1, 2], [0, 0], [-1, 0.5]], t: [1, 0, 1], w: [1.5, -2], b: 0.3, Wt: [[0.5, 0.25], [-1, 0.75]], bt: [0.1, -0.2] };
+
+/** The N-layer backprop cases: name, widths, activations, cost. */
+export const MLP_CASES = [
+  ['2-3-1, softsign/squash, quartic cost', [2, 3, 1], [testSoftsign, testSquash], testQuartic],
+  ['2-4-3-2-1, softsign/sin/softsign/squash, cubic cost', [2, 4, 3, 2, 1], [testSoftsign, testSin, testSoftsign, testSquash], testCubic],
+  ['2-1, squash, quartic cost', [2, 1], [testSquash], testQuartic],
+] as const;
 
 /** σ'(a) at the pre-activation; names σ' taken at the output and the formula applied to a itself. */
 export function checkDerivativeOfSigmoid(derivativeOfSigmoid: (a: Vector) => Vector): void {
@@ -21,7 +34,7 @@ export function checkDerivativeOfSigmoid(derivativeOfSigmoid: (a: Vector) => Vec
   expectMatch({
     what: "σ'(a)",
     got: derivativeOfSigmoid(a),
-    expected: a.map((v) => slope(sigma(v))),
+    expected: fixture<Vector>('derivativeOfSigmoid'),
     tolerance: 1e-12,
     suspects: [
       { values: a.map((v) => slope(sigma(sigma(v)))), mistake: "σ' is applied to the output y = σ(a), not to the pre-activation a: return σ(a)·(1 − σ(a)) for each a." },
@@ -30,33 +43,29 @@ export function checkDerivativeOfSigmoid(derivativeOfSigmoid: (a: Vector) => Vec
   });
 }
 
-/** One neuron step equals −lr × the central-difference gradient of lossFunction. */
-export function checkNeuronStep(updateWeights: NeuronUpdate, lossFunction: NeuronLoss, seed: number): void {
+/** The random batch and parameters of neuron step case `seed`. */
+export function neuronStepCase(seed: number): { x: Matrix; t: Vector; w: Vector; b: number; lr: number } {
   const rs = new RandomState(seed);
   const n = 25;
   const x = randomMatrix(rs, n, 2, 1.5);
   const t = randomTargets(rs, n);
   const [w, b] = [rs.randn(2), rs.randn(1)[0]];
-  const lr = 0.5;
+  return { x, t, w, b, lr: 0.5 };
+}
+
+/** One neuron step equals −lr × the central-difference gradient of the reference's loss (case `seed`, 1–4). */
+export function checkNeuronStep(updateWeights: NeuronUpdate, seed: number): void {
+  const { x, t, w, b, lr } = neuronStepCase(seed);
   const [w1, b1] = updateWeights(x, t, w, b, lr);
-  const gradW = w.map((_, j) => centralDifference((v) => lossFunction(x, t, w.map((wk, k) => (k === j ? v : wk)), b), w[j]));
-  const gradB = centralDifference((v) => lossFunction(x, t, w, v), b);
-  // the step a student gets with σ' taken at the output y instead of the pre-activation a
-  const outputSlope = (() => {
-    const delta = x.map((row, i) => {
-      const y = sigma(row[0] * w[0] + row[1] * w[1] + b);
-      return (y - t[i]) * slope(sigma(y));
-    });
-    return [...w.map((_, j) => (-lr * delta.reduce((s, d, i) => s + d * x[i][j], 0)) / n), (-lr * delta.reduce((s, d) => s + d, 0)) / n];
-  })();
+  const { expected, outputSlope } = fixture<{ expected: Vector; outputSlope: Vector }[]>('neuronSteps')[seed - 1];
   const suspects: Suspect[] = [{ values: outputSlope, mistake: "σ' is taken at the output y instead of the pre-activation a: δ_i = (y_i − t_i)·σ'(a_i), with σ'(a) = σ(a)(1 − σ(a)) = y(1 − y)." }];
   expectMatch({
     what: 'the step (Δw1, Δw2, Δb)',
     got: [w1[0] - w[0], w1[1] - w[1], b1 - b],
-    expected: [...gradW.map((g) => -lr * g), -lr * gradB],
+    expected,
     tolerance: 1e-6,
     relative: true,
-    batchSize: n,
+    batchSize: x.length,
     labels: ['Δw1', 'Δw2', 'Δb'],
     suspects,
   });
@@ -78,31 +87,27 @@ export function checkHiddenPreActivation(evaluateNetwork: NetworkEvaluate): void
   });
 }
 
-/** One network step equals −lr × the central-difference gradient of lossFunction, all 9 parameters. */
-export function checkNetworkStep(updateWeights: NetworkUpdate, lossFunction: NetworkLoss, seed: number): void {
+/** The random batch and parameters of network step case `seed`. */
+export function networkStepCase(seed: number): { x: Matrix; t: Vector; w: Vector; b: number; Wt: Matrix; bt: Vector; lr: number } {
   const rs = new RandomState(seed);
   const n = 20;
   const x = randomMatrix(rs, n, 2, 1.5);
   const t = randomTargets(rs, n);
   const [w, b, Wt, bt] = [rs.randn(2), rs.randn(1)[0], rs.randn(2, 2), rs.randn(2)];
-  const lr = 0.5;
+  return { x, t, w, b, Wt, bt, lr: 0.5 };
+}
+
+/** One network step equals −lr × the central-difference gradient of the reference's loss, all 9 parameters (case `seed`, 1–3). */
+export function checkNetworkStep(updateWeights: NetworkUpdate, seed: number): void {
+  const { x, t, w, b, Wt, bt, lr } = networkStepCase(seed);
   const [w1, b1, Wt1, bt1] = updateWeights(x, t, w, b, Wt, bt, lr);
-  const loss = (p: { w: Vector; b: number; Wt: Matrix; bt: Vector }) => lossFunction(x, t, p.w, p.b, p.Wt, p.bt);
-  const base = { w, b, Wt, bt };
-  const replace = <T>(array: T[], index: number, value: T) => array.map((v, i) => (i === index ? value : v));
-  const gradient = [
-    ...[0, 1].map((j) => centralDifference((v) => loss({ ...base, w: replace(w, j, v) }), w[j])),
-    centralDifference((v) => loss({ ...base, b: v }), b),
-    ...[0, 1].flatMap((k) => [0, 1].map((j) => centralDifference((v) => loss({ ...base, Wt: replace(Wt, k, replace(Wt[k], j, v)) }), Wt[k][j]))),
-    ...[0, 1].map((j) => centralDifference((v) => loss({ ...base, bt: replace(bt, j, v) }), bt[j])),
-  ];
   expectMatch({
     what: 'the step (Δw1, Δw2, Δb, ΔWt00, ΔWt01, ΔWt10, ΔWt11, Δbt1, Δbt2)',
     got: [w1[0] - w[0], w1[1] - w[1], b1 - b, Wt1[0][0] - Wt[0][0], Wt1[0][1] - Wt[0][1], Wt1[1][0] - Wt[1][0], Wt1[1][1] - Wt[1][1], bt1[0] - bt[0], bt1[1] - bt[1]],
-    expected: gradient.map((g) => -lr * g),
+    expected: fixture<Vector[]>('networkSteps')[seed - 1],
     tolerance: 1e-6,
     relative: true,
-    batchSize: n,
+    batchSize: x.length,
     labels: ['Δw1', 'Δw2', 'Δb', 'ΔWt00', 'ΔWt01', 'ΔWt10', 'ΔWt11', 'Δbt1', 'Δbt2'],
   });
 }

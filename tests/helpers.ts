@@ -3,10 +3,10 @@
  * closeness checks whose failure messages say where and by how much.
  */
 import { Mat } from '../lib/matrix';
-import type { Activation, Cost } from '../lib/notebook';
 import { RandomState } from '../course/numpy/random';
 import { expectMatch } from './feedback';
 import type { Matrix, Vector } from '../lib/types';
+import fixtures from './fixtures.json';
 
 export const sigma = (a: number): number => 1 / (1 + Math.exp(-a));
 
@@ -39,51 +39,35 @@ export function expectAllClose(received: unknown, expected: number | Vector | Ma
   expectMatch({ what, got: received, expected, tolerance });
 }
 
-// ---- Part 3: matrices, and activations and costs written out independently of any exercise ----
+// ---- Part 3: matrices; the activations and costs the suites pass in live in ./functions ----
 
-const entrywise = (f: (v: number) => number, df: (v: number) => number): Activation =>
-  (z, deriv = false) => new Mat(z.rows, z.cols, z.data.map(deriv ? df : f));
+export { testCubic, testQuartic, testSin, testSoftsign, testSquash } from './functions';
 
-export const testLogistic: Activation = entrywise(sigma, (v) => sigma(v) * (1 - sigma(v)));
-export const testTanh: Activation = entrywise(Math.tanh, (v) => 1 - Math.tanh(v) ** 2);
-export const testRelu: Activation = entrywise((v) => Math.max(v, 0), (v) => (v > 0 ? 1 : 0));
-
-function costFrom(perExample: (p: number, t: number) => number, derivative: (p: number, t: number) => number): Cost {
-  function cost(yPred: Mat, y: Mat, deriv?: false): number;
-  function cost(yPred: Mat, y: Mat, deriv: true): Mat;
-  function cost(yPred: Mat, y: Mat, deriv = false): number | Mat {
-    if (deriv) return new Mat(yPred.rows, yPred.cols, yPred.data.map((p, i) => derivative(p, y.data[i])));
-    return yPred.data.reduce((sum, p, i) => sum + perExample(p, y.data[i]), 0) / yPred.data.length;
-  }
-  return cost;
+/**
+ * Expected values that need a working solution to compute (a forward pass, the gradient of a
+ * loss), precomputed from the instructor's reference by `npm run make-fixtures` into
+ * tests/fixtures.json: the student repository holds no implementation of a graded function.
+ */
+export function fixture<T>(key: string): T {
+  const all = fixtures as Record<string, unknown>;
+  if (!(key in all)) throw new Error(`tests/fixtures.json has no ${key}: run npm run make-fixtures`);
+  return all[key] as T;
 }
-export const testCrossEntropy: Cost = costFrom((p, t) => -t * Math.log(p) - (1 - t) * Math.log(1 - p), (p, t) => (p - t) / (p * (1 - p)));
-export const testMse: Cost = costFrom((p, t) => (t - p) ** 2, (p, t) => 2 * (p - t));
+
+/** Rows of numbers as a matrix. */
+export const mat = (rows: number[][]): Mat => Mat.from(rows);
 
 /** A random rows×cols matrix, entries N(0, 1)·scale from the seeded generator. */
 export function randomMat(rs: RandomState, rows: number, cols: number, scale = 1): Mat {
   return Mat.from(randomMatrix(rs, rows, cols, scale));
 }
 
-/** The forward pass Z_l = A_{l−1}·W_l + b_l, A_l = f_l(Z_l), written with plain loops. */
-export function forwardByHand(x: Mat, ws: Mat[], bs: Mat[], actFs: Activation[]): { Zs: Mat[]; As: Mat[] } {
-  const Zs: Mat[] = [];
-  const As: Mat[] = [];
-  let a = x;
-  ws.forEach((w, l) => {
-    const z = new Mat(a.rows, w.cols);
-    for (let i = 0; i < a.rows; i++) {
-      for (let j = 0; j < w.cols; j++) {
-        let sum = bs[l].data[j];
-        for (let k = 0; k < a.cols; k++) sum += a.get(i, k) * w.get(k, j);
-        z.set(i, j, sum);
-      }
-    }
-    Zs.push(z);
-    a = actFs[l](z);
-    As.push(a);
-  });
-  return { Zs, As };
+/** A network with random weights (seeded): `layers` are the widths, input first. */
+export function randomNetwork(seed: number, layers: number[]): { ws: Mat[]; bs: Mat[] } {
+  const rs = new RandomState(seed);
+  const ws = layers.slice(0, -1).map((n, l) => randomMat(rs, n, layers[l + 1], 0.5));
+  const bs = layers.slice(1).map((n) => randomMat(rs, 1, n, 0.5));
+  return { ws, bs };
 }
 
 /** The central-difference gradient of `loss` with respect to every entry of `m` (m is restored). */

@@ -17,6 +17,10 @@ import { exportStudentRepository, findSolutionLines } from '../release/release';
 import { verifyGrader } from '../verify/verify';
 import { checkExpectedPlots } from './expected-plots';
 import { checkEnvironment } from './environment';
+import { gradeSubmission } from '../../course/grading/submission';
+import { forgedFiles, honestPoints, writeHostileSubmission } from '../tests/hostile/submission';
+import { FIXTURES_FILE, fixturesText } from '../fixtures/fixtures';
+import { findImplementations } from '../release/probe';
 
 let passed = 0;
 let failed = 0;
@@ -103,13 +107,39 @@ function studentRelease(exerciseTests: number): void {
     const dangling = Object.entries(scripts).flatMap(([name, command]) => command.split(/\s+/).filter((word) => /\.ts$/.test(word) && !existsSync(path.join(dir, word))).map((file) => `npm run ${name}: ${file} is not in the release`));
     const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
     record(dangling.length === 0 && !readme.includes('instructor -->') && !readme.includes('npm run check'), 'release: every npm script runs a file of the release, and the README has no instructor section', dangling);
+    const lint = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js')], { cwd: dir, encoding: 'utf8' });
+    record(lint.status === 0 && existsSync(path.join(dir, '.github', 'workflows', 'classroom.yml')) && !existsSync(path.join(dir, '.github', 'workflows', 'grade-class.yml')), "release: Classroom's workflow is there and passes actionlint; class grading's is not", `${lint.stdout}${lint.stderr}`.split('\n'));
     const leaks = findSolutionLines(dir);
     record(leaks.length === 0, 'release: no code line of reference/ appears in the student repository', leaks);
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const implementations = findImplementations(dir);
+    record(implementations.length === 0, 'release: no function of its tests/ or lib/ computes a graded function (called with each one\'s inputs)', implementations);
     const result = spawnSync(process.execPath, [path.join(dir, 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', 'exercises', '--ci', '--silent', '--json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const json = JSON.parse(result.stdout) as { numTotalTests: number; numFailedTests: number; testResults: { message: string }[] };
     const allSayIt = json.testResults.every((r) => r.message.includes('not implemented yet'));
     record(json.numTotalTests === exerciseTests && json.numFailedTests === exerciseTests && allSayIt, `release: npm test there runs all ${exerciseTests} exercise tests and each fails with "not implemented yet" (${json.numFailedTests} of ${json.numTotalTests} failed)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A hostile submission (instructor/tests/hostile/submission.ts) graded as a student's would be:
+ * each module must score exactly its honest points, and no file the attacks write may appear.
+ */
+function hostileSubmission(): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hostile-submission-'));
+  try {
+    writeHostileSubmission(dir);
+    const report = gradeSubmission(dir);
+    const honest = honestPoints();
+    for (const [module, points] of honest) {
+      const got = report.functions.filter((f) => f.exercise.module === module).reduce((sum, f) => sum + f.points, 0);
+      const why = report.functions.filter((f) => f.exercise.module === module && f.firstFailure !== undefined).map((f) => `${f.exercise.function}: ${f.firstFailure ?? ''}`.slice(0, 200));
+      record(Math.abs(got - points) < 1e-9, `hostile submission: ${module}.ts scores its honest ${points} (got ${Math.round(got * 100) / 100})`, got === points ? [] : why);
+    }
+    const forged = forgedFiles(dir).filter((file) => existsSync(file));
+    record(forged.length === 0, 'hostile submission: no file written by the submission exists', forged);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -136,6 +166,7 @@ export function runCheck(): { passed: number; failed: number } {
   command('workflows (actionlint)', 'node-actionlint', []);
   apiParity();
   metadataCoversExports();
+  record(readFileSync(FIXTURES_FILE, 'utf8') === fixturesText(), 'tests/fixtures.json is what reference/ computes (else: npm run make-fixtures)');
 
   const proven = runJest(['--selectProjects', 'instructor', 'reference', '--ci']);
   const stubs = runJest(['--selectProjects', 'exercises', '--ci']);
@@ -160,6 +191,8 @@ export function runCheck(): { passed: number; failed: number } {
   const { checks } = verifyGrader();
   for (const check of checks) record(check.ok, `grader: ${check.what}`, check.ok ? [] : check.details);
 
+  console.log('     grading a hostile submission (tampering, stolen solutions, process.exit, a syntax error, a symlink, files outside exercises/)…');
+  hostileSubmission();
   studentRelease(stubs.tests.length);
   for (const check of checkEnvironment()) record(check.ok, `environment: ${check.what}`, check.details);
   console.log('     regenerating the expected plots of docs/expected/…');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { failWithUsageError, runMain } from '../../course/cli/flags';
-import { exportStudentRepository, findSolutionLines } from '../release/release';
+import { exportStudentRepository, findSolutionLines, uncommittedExercises } from '../release/release';
 
 runMain(() => {
   const argv = failWithUsageError(yargs(hideBin(process.argv)))
@@ -14,6 +14,8 @@ runMain(() => {
     .usage('Exports the student repository into an empty directory.')
     .option('out', { type: 'string', demandOption: true, describe: 'the directory to create (must be empty)' })
     .parseSync();
+  const changed = uncommittedExercises();
+  if (changed.length > 0) console.log(`note: exercises/ in the working tree differs from the committed stubs (${changed.join(', ')}); the release exports the committed stubs`);
   const files = exportStudentRepository(argv.out);
   const leaks = findSolutionLines(path.resolve(argv.out));
   console.log(`exported ${files.length} files to ${path.resolve(argv.out)} (fresh git history)`);

@@ -17,14 +17,14 @@ const scaledStep = (k: number) => (x: Matrix, t: Vector, w: Vector, b: number, l
 
 describe('feedback on common mistakes', () => {
   it('the right implementations pass every check', () => {
-    expect(() => checkNeuronStep(neuron.updateWeights, neuron.lossFunction, 1)).not.toThrow();
-    expect(() => checkNetworkStep(network.updateWeights, network.lossFunction, 1)).not.toThrow();
+    expect(() => checkNeuronStep(neuron.updateWeights, 1)).not.toThrow();
+    expect(() => checkNetworkStep(network.updateWeights, 1)).not.toThrow();
     expect(() => checkDerivativeOfSigmoid(neuron.derivativeOfSigmoid)).not.toThrow();
     expect(() => checkHiddenPreActivation(network.evaluateNetwork)).not.toThrow();
   });
 
   it('a gradient not averaged over the batch: "N times too large"', () => {
-    expect(() => checkNeuronStep(scaledStep(25), neuron.lossFunction, 1)).toThrow('25 times too large, the size of the batch: average the gradient over the batch');
+    expect(() => checkNeuronStep(scaledStep(25), 1)).toThrow('25 times too large, the size of the batch: average the gradient over the batch');
   });
 
   it('a gradient not averaged in the network too', () => {
@@ -34,7 +34,7 @@ describe('feedback on common mistakes', () => {
       const n = x.length;
       return [w.map((v, j) => v + n * (w1[j] - v)), b + n * (b1 - b), Wt.map((row, k) => row.map((v, j) => v + n * (Wt1[k][j] - v))), bt.map((v, j) => v + n * (bt1[j] - v))];
     };
-    expect(() => checkNetworkStep(notAveraged, network.lossFunction, 2)).toThrow('20 times too large, the size of the batch');
+    expect(() => checkNetworkStep(notAveraged, 2)).toThrow('20 times too large, the size of the batch');
   });
 
   it('only the weights not averaged: names the entries that are N times too large', () => {
@@ -42,11 +42,11 @@ describe('feedback on common mistakes', () => {
       const [w1, b1] = neuron.updateWeights(x, t, w, b, lr);
       return [w.map((wj, j) => wj + x.length * (w1[j] - wj)), b1];
     };
-    expect(() => checkNeuronStep(weightsOnly, neuron.lossFunction, 4)).toThrow('Δw1, Δw2 are 25 times too large, the size of the batch: average those gradients over the batch');
+    expect(() => checkNeuronStep(weightsOnly, 4)).toThrow('Δw1, Δw2 are 25 times too large, the size of the batch: average those gradients over the batch');
   });
 
   it('a flipped sign: "the sign is flipped"', () => {
-    expect(() => checkNeuronStep(scaledStep(-1), neuron.lossFunction, 2)).toThrow('the sign is flipped: you got exactly −1 × the expected values');
+    expect(() => checkNeuronStep(scaledStep(-1), 2)).toThrow('the sign is flipped: you got exactly −1 × the expected values');
   });
 
   it("σ' applied to the output instead of the pre-activation, in derivativeOfSigmoid", () => {
@@ -61,7 +61,7 @@ describe('feedback on common mistakes', () => {
       const n = x.length;
       return [w.map((wj, j) => wj - (lr * delta.reduce((s, d, i) => s + d * x[i][j], 0)) / n), b - (lr * delta.reduce((s, d) => s + d, 0)) / n];
     };
-    expect(() => checkNeuronStep(onOutput, neuron.lossFunction, 3)).toThrow("σ' is taken at the output y instead of the pre-activation a");
+    expect(() => checkNeuronStep(onOutput, 3)).toThrow("σ' is taken at the output y instead of the pre-activation a");
   });
 
   it('transposed weights: "the weights are transposed"', () => {

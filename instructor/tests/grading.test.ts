@@ -64,17 +64,27 @@ describe('grade reports', () => {
   };
 
   it('Markdown: the score, a row per function with its first failure, and the flagged files', () => {
-    const markdown = markdownReport(report, ['tests/exercises/neuron.test.ts']);
+    const markdown = markdownReport(report, { flaggedFiles: ['tests/exercises/neuron.test.ts', 'exercises/x`](javascript:alert(1)).ts'] });
     expect(markdown).toContain(`# Grade: ${report.score} / ${report.maxScore} points`);
     expect(markdown).toContain('| `neuron.ts › derivativeOfSigmoid` | 3 / 6 | 0.5 / 1 | is 0.25 at a = 0: expected 0.25, got 0.5 |');
-    expect(markdown).toContain('Protected files changed in this pull request');
-    expect(markdown).toContain('`tests/exercises/neuron.test.ts`');
+    expect(markdown).toContain('Files outside exercises/ changed in this pull request');
+    expect(markdown).toContain('tests/exercises/neuron.test.ts');
+    // a file name with a backtick or a link cannot write raw Markdown into the report
+    expect(markdown).toContain('exercises/x\\`\\]\\(javascript:alert\\(1\\)\\).ts');
+  });
+
+  it('Markdown: a preview says so, and student text is escaped', () => {
+    const hostile = { ...report, functions: [{ ...report.functions[1], firstFailure: '<img src=x> | `code` *bold*\nnext' }] };
+    const markdown = markdownReport(hostile, { preview: true });
+    expect(markdown).toContain('# Preview grade:');
+    expect(markdown).toContain('&lt;img src=x&gt; \\| \\`code\\` \\*bold\\* next');
   });
 
   it("Gradescope: results.json's fields, one test entry per function", () => {
-    const json = gradescopeReport(report) as { score: number; max_score: number; tests: Record<string, unknown>[] };
-    expect([json.score, json.max_score]).toEqual([report.score, report.maxScore]);
-    expect(Object.keys(json.tests[0]).sort()).toEqual(['max_score', 'name', 'output', 'score', 'visibility']);
+    const json = gradescopeReport(report, { executionSeconds: 12.3 }) as { score: number; tests: Record<string, unknown>[] };
+    expect(json.score).toBe(report.score);
+    expect(Object.keys(json).sort()).toEqual(['execution_time', 'output', 'output_format', 'score', 'stdout_visibility', 'tests', 'visibility']);
+    expect(Object.keys(json.tests[0]).sort()).toEqual(['max_score', 'name', 'output', 'output_format', 'score', 'status', 'visibility']);
     expect(json.tests[1]).toMatchObject({ name: 'Part 1: neuron.ts › derivativeOfSigmoid', score: 0.5, max_score: 1 });
   });
 });

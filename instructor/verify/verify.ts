@@ -1,7 +1,7 @@
 /**
- * Proves the grader: the stubs score 0, the reference scores full marks, each mutant of the
- * reference (one deliberate, typical mistake) loses points, and a deliberately faulty module is
- * graded function by function without taking the rest down.
+ * Proves the grader, through the sandbox as it grades students: the stubs score 0, the reference
+ * scores full marks, each mutant of the reference (one deliberate, typical mistake) loses points,
+ * and a deliberately faulty module is graded function by function without taking the rest down.
  */
 import path from 'node:path';
 import { grade, type GradeReport } from '../../course/grading/grader';
@@ -27,9 +27,9 @@ function caughtBy(report: GradeReport): string[] {
 
 export function verifyGrader(onProgress: (line: string) => void = () => undefined): { checks: VerifyCheck[]; mutantTable: { name: string; module: string; lost: number; caughtBy: string[] }[] } {
   const checks: VerifyCheck[] = [];
-  const stubs = grade();
+  const stubs = grade({ sandbox: true });
   checks.push({ ok: stubs.score === 0, what: `the stubs score 0 (got ${stubs.score} of ${stubs.maxScore})`, details: [] });
-  const reference = grade({ target: resolveTarget('reference') });
+  const reference = grade({ target: resolveTarget('reference'), sandbox: true });
   checks.push({ ok: reference.score === reference.maxScore, what: `the reference scores full marks (got ${reference.score} of ${reference.maxScore})`, details: caughtBy(reference) });
 
   const mutantTable: { name: string; module: string; lost: number; caughtBy: string[] }[] = [];
@@ -38,7 +38,7 @@ export function verifyGrader(onProgress: (line: string) => void = () => undefine
     onProgress(`mutant ${i + 1}/${mutants.length}: ${mutant.name}`);
     const target = mutantTarget(mutant, i);
     try {
-      const report = grade({ target, only: [mutant.module] });
+      const report = grade({ target, only: [mutant.module], sandbox: true, typecheck: false });
       const lost = report.maxScore - report.score;
       mutantTable.push({ name: mutant.name, module: mutant.module, lost, caughtBy: caughtBy(report) });
       checks.push({ ok: lost > 0, what: `mutant "${mutant.name}" (${mutant.module}.ts) loses points (${Math.round(lost * 100) / 100})`, details: [] });
@@ -52,7 +52,7 @@ export function verifyGrader(onProgress: (line: string) => void = () => undefine
   const faultyTarget = stageModules('faulty', (file) => (file === 'neuron.ts' ? path.join('instructor', 'tests', 'faulty') : 'exercises'));
   let faulty: GradeReport;
   try {
-    faulty = grade({ target: faultyTarget, only: ['neuron'], timeoutSeconds: 8, memoryMb: 512 });
+    faulty = grade({ target: faultyTarget, only: ['neuron'], timeoutSeconds: 20, callTimeoutSeconds: 2, memoryMb: 512, sandbox: true });
   } finally {
     removeStage(faultyTarget);
   }

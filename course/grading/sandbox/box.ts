@@ -1,0 +1,134 @@
+/**
+ * Prepares a sandboxed grading run of a folder of exercise modules (TypeScript, already staged
+ * inside the repository, so `../lib/` resolves):
+ *   1. compiles each module in this, the trusted process: syntax and type errors (tsc's own
+ *      diagnostics, without the unused-variable family) mean the module does not compile, and its
+ *      functions score 0 with the compiler's message;
+ *   2. lays out the sandbox folder (outside the repository): the transpiled modules, lib/, the
+ *      tests' named functions and the runner, mirroring the repository's layout;
+ *   3. writes one proxy module per exercise module, which jest's `exercises` project loads in
+ *      place of the student's module (LAB_TARGET), so the suites run unchanged in this process.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { ROOT } from '../../targets';
+import type { SandboxConfig } from './client';
+
+export interface Box {
+  /** the folder the sandbox process may read */
+  dir: string;
+  /** the folder of proxy modules, for LAB_TARGET */
+  proxies: string;
+  /** modules that do not compile, with the compiler's first messages */
+  compileErrors: Map<string, string>;
+}
+
+export interface BoxOptions {
+  /** per-call limit of the sandbox, ms */
+  callTimeoutMs: number;
+  /** heap cap of the sandbox process, MiB */
+  memoryMb: number;
+  /** skip the type check (sources the course itself wrote, such as verify's mutants) */
+  typecheck: boolean;
+}
+
+/** Node's permission model: `--permission` from Node 22.13 and 23.5, `--experimental-permission` before. */
+export function permissionFlag(version = process.versions.node): string {
+  const [major, minor] = version.split('.').map(Number);
+  return major > 23 || (major === 23 && minor >= 5) || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
+}
+
+/** Diagnostics that only say something is unused: they do not stop a file from compiling. */
+const UNUSED = new Set([6133, 6138, 6192, 6196, 6198, 6199, 6205]);
+
+function transpile(text: string, fileName: string): { js: string; errors: readonly ts.Diagnostic[] } {
+  const out = ts.transpileModule(text, {
+    fileName,
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, isolatedModules: true },
+  });
+  return { js: out.outputText, errors: (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error) };
+}
+
+function formatDiagnostics(diagnostics: readonly ts.Diagnostic[], shownAs: string): string {
+  return diagnostics
+    .slice(0, 3)
+    .map((d) => {
+      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+      return `${shownAs}${where ? `:${where.line + 1}:${where.character + 1}` : ''}: error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+    })
+    .join('; ');
+}
+
+/** Type errors of each module of `folder`, checked against the repository's lib/ and tsconfig. */
+function typeErrors(folder: string, modules: string[]): Map<string, readonly ts.Diagnostic[]> {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const files = modules.map((m) => path.join(folder, `${m}.ts`));
+  const program = ts.createProgram(files, { ...(config?.options ?? {}), noEmit: true, types: ['node'], paths: undefined });
+  return new Map(files.map((file, i) => {
+    const source = program.getSourceFile(file);
+    const diagnostics = source ? [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)] : [];
+    return [modules[i], diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error && !UNUSED.has(d.code))];
+  }));
+}
+
+/** Transpiles the repository's trusted files the sandbox needs into `dir`, at the same relative paths. */
+function copyTrusted(dir: string): void {
+  const files = [
+    ...readdirSync(path.join(ROOT, 'lib')).filter((f) => f.endsWith('.ts')).map((f) => `lib/${f}`),
+    'tests/functions.ts',
+    'course/grading/sandbox/runner.ts',
+    'course/grading/sandbox/codec.ts',
+  ];
+  for (const file of files) {
+    const target = path.join(dir, file.replace(/\.ts$/, '.js'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, transpile(readFileSync(path.join(ROOT, file), 'utf8'), file).js);
+  }
+}
+
+/**
+ * Builds the sandbox for the modules of `folder` (TypeScript; `modules` names them, each with the
+ * functions the metadata lists) and the proxies in `proxyDir`. Remove it with removeBox.
+ */
+export function buildBox(folder: string, modules: Map<string, string[]>, proxyDir: string, options: BoxOptions): Box {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lab-sandbox-'));
+  copyTrusted(dir);
+  mkdirSync(path.join(dir, 'exercises'));
+  const names = [...modules.keys()];
+  const types = options.typecheck ? typeErrors(folder, names) : new Map<string, readonly ts.Diagnostic[]>();
+  const compileErrors = new Map<string, string>();
+  for (const module of names) {
+    const shownAs = `exercises/${module}.ts`;
+    const { js, errors } = transpile(readFileSync(path.join(folder, `${module}.ts`), 'utf8'), `${module}.ts`);
+    const all = errors.length > 0 ? errors : (types.get(module) ?? []);
+    if (all.length > 0) compileErrors.set(module, `${shownAs} does not compile: ${formatDiagnostics(all, shownAs)}`);
+    else writeFileSync(path.join(dir, 'exercises', `${module}.js`), js);
+  }
+  const config: SandboxConfig = {
+    box: dir,
+    nodeArgs: [permissionFlag(), `--allow-fs-read=${dir}`, `--max-old-space-size=${options.memoryMb}`],
+    callTimeoutMs: options.callTimeoutMs,
+    maxAnswerBytes: 64 * 1024 * 1024,
+    prlimit: ['/usr/bin/prlimit', '/bin/prlimit'].find((file) => existsSync(file)),
+    cpuSeconds: 300,
+  };
+  rmSync(proxyDir, { recursive: true, force: true });
+  mkdirSync(proxyDir, { recursive: true });
+  const client = path.join(ROOT, 'course', 'grading', 'sandbox', 'client');
+  for (const [module, functions] of modules) {
+    writeFileSync(
+      path.join(proxyDir, `${module}.js`),
+      `// generated by course/grading/sandbox/box.ts: exercises/${module}.ts, run in the sandbox\n` +
+        `module.exports = require(${JSON.stringify(client)}).sandboxModule(${JSON.stringify(config)}, ${JSON.stringify(module)}, ${JSON.stringify(functions)});\n`,
+    );
+  }
+  return { dir, proxies: proxyDir, compileErrors };
+}
+
+export function removeBox(box: Box): void {
+  rmSync(box.dir, { recursive: true, force: true });
+  rmSync(box.proxies, { recursive: true, force: true });
+}

@@ -1,0 +1,60 @@
+/**
+ * The channel between the grader and the sandbox: values cross exactly (every double, NaN, ±∞, −0,
+ * matrices), an argument returned comes back as the caller's own object, a changed argument is
+ * written back in place, and functions cross only by name.
+ */
+import { Mat } from '../../lib/matrix';
+import { argumentPaths, atPath, decode, encode, writeBack, type Json } from '../../course/grading/sandbox/codec';
+import { permissionFlag } from '../../course/grading/sandbox/box';
+
+const roundTrip = (value: unknown): unknown => decode(JSON.parse(JSON.stringify(encode(value, { Mat }))) as Json, { Mat });
+
+describe('the sandbox channel', () => {
+  it('keeps every number exactly, including NaN, ±Infinity and −0', () => {
+    const values = [0.1 + 0.2, -0, NaN, Infinity, -Infinity, Number.MIN_VALUE, 1e308, -123.456];
+    const back = roundTrip(values) as number[];
+    back.forEach((v, i) => expect(Object.is(v, values[i])).toBe(true));
+  });
+
+  it('keeps a Mat a Mat, with its shape and data', () => {
+    const m = Mat.from([[1, -0, NaN], [0.5, 2, 3]]);
+    const back = roundTrip([m, [m.clone()]]) as [Mat, Mat[]];
+    expect(back[0]).toBeInstanceOf(Mat);
+    expect(back[0].shape).toEqual([2, 3]);
+    expect(Object.is(back[0].data[1], -0) && Number.isNaN(back[0].data[2])).toBe(true);
+    expect(back[1][0]).toBeInstanceOf(Mat);
+  });
+
+  it('returns an argument as the caller\'s own object, and writes a changed argument back in place', () => {
+    const args: unknown[] = [[1, 2, 3], Mat.from([[1, 2]])];
+    const inSandbox = roundTrip(args) as unknown[];
+    (inSandbox[0] as number[])[1] = 99;
+    (inSandbox[1] as Mat).data[0] = -1;
+    const answer = JSON.parse(JSON.stringify(encode(inSandbox[0], { Mat, refs: argumentPaths(inSandbox, Mat) }))) as Json;
+    const value = decode(answer, { Mat, resolveRef: (path) => atPath(args, path) });
+    inSandbox.forEach((after, i) => writeBack(args[i], after, Mat));
+    expect(value).toBe(args[0]);
+    expect(args[0]).toEqual([1, 99, 3]);
+    expect((args[1] as Mat).data[0]).toBe(-1);
+  });
+
+  it('passes functions only by name', () => {
+    const named = (): number => 1;
+    expect(() => encode(() => 2, { Mat })).toThrow('cannot be passed');
+    const encoded = encode([named], { Mat, nameOf: (f) => (f === named ? 'named' : undefined) });
+    expect(encoded).toEqual([{ $fn: 'named' }]);
+    expect(decode(encoded, { Mat, fnNamed: (name) => (name === 'named' ? named : undefined) })).toEqual([named]);
+  });
+
+  it('ignores __proto__ in objects that come back', () => {
+    const hostile = JSON.parse('{"$o": {"__proto__": {"$o": {"polluted": true}}, "a": 1}}') as Json;
+    const value = decode(hostile, { Mat }) as Record<string, unknown>;
+    expect(value.a).toBe(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("uses the permission model's flag of the running Node", () => {
+    expect(permissionFlag('20.20.2')).toBe('--experimental-permission');
+    expect(permissionFlag('22.13.0')).toBe('--permission');
+  });
+});
