@@ -58,3 +58,24 @@ describe('the sandbox channel', () => {
     expect(permissionFlag('22.13.0')).toBe('--permission');
   });
 });
+
+describe('references in a reply (a student found the grader’s own functions through __proto__)', () => {
+  const args = [[1, 2, [3]], new Float64Array(2)];
+
+  it('follow only whole-number indices into the arguments’ arrays, to an array or a matrix', () => {
+    expect(atPath(args, [0])).toBe(args[0]);
+    expect(atPath(args, [0, 2])).toEqual([3]);
+    expect(atPath(args, [1])).toBe(args[1]);
+  });
+
+  it.each([
+    [['__proto__', '__proto__', 'hasOwnProperty']],
+    [[0, '__proto__', 'constructor']],
+    [[0, 'map']],
+    [[0, 0]],
+    [[5]],
+    [[]],
+  ])('refuse %j', (path) => {
+    expect(() => atPath(args, path as (string | number)[])).toThrow(/reference/);
+  });
+});

@@ -9,7 +9,7 @@
  *   3. writes one proxy module per exercise module, which jest's `exercises` project loads in
  *      place of the student's module (LAB_TARGET), so the suites run unchanged in this process.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -74,18 +74,25 @@ function typeErrors(folder: string, modules: string[]): Map<string, readonly ts.
   }));
 }
 
-/** Transpiles the repository's trusted files the sandbox needs into `dir`, at the same relative paths. */
+/** lib/ and its subfolders (the WebAssembly kernels), as paths relative to the repository. */
+function libFiles(folder = 'lib'): string[] {
+  return readdirSync(path.join(ROOT, folder), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? libFiles(`${folder}/${entry.name}`) : [`${folder}/${entry.name}`],
+  );
+}
+
+/**
+ * Transpiles the repository's trusted files the sandbox needs into `dir`, at the same relative
+ * paths; lib/'s other files (the kernels' .wasm and worker) are copied as they are.
+ */
 function copyTrusted(dir: string): void {
-  const files = [
-    ...readdirSync(path.join(ROOT, 'lib')).filter((f) => f.endsWith('.ts')).map((f) => `lib/${f}`),
-    'tests/functions.ts',
-    'course/grading/sandbox/runner.ts',
-    'course/grading/sandbox/codec.ts',
-  ];
+  const files = [...libFiles(), 'tests/functions.ts', 'course/grading/sandbox/runner.ts', 'course/grading/sandbox/codec.ts'];
   for (const file of files) {
+    const source = path.join(ROOT, file);
     const target = path.join(dir, file.replace(/\.ts$/, '.js'));
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, transpile(readFileSync(path.join(ROOT, file), 'utf8'), file).js);
+    if (file.endsWith('.ts')) writeFileSync(target, transpile(readFileSync(source, 'utf8'), file).js);
+    else copyFileSync(source, target);
   }
 }
 

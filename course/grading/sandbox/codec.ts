@@ -130,13 +130,20 @@ export function argumentPaths(args: unknown[], Mat: MatClass): Map<object, Path>
   return paths;
 }
 
-/** The value at `path` inside the arguments. */
+/**
+ * The value at `path` inside the arguments. Only the paths argumentPaths issues are followed:
+ * whole-number indices into arrays, ending at an array, a Mat or a typed array. Anything else (a
+ * key such as __proto__ or constructor, a method, a primitive) is refused, so a reply cannot hand
+ * the grader one of its own functions or prototypes.
+ */
 export function atPath(args: unknown[], path: Path): unknown {
+  if (!Array.isArray(path) || path.length === 0) throw new Error('a reference to nothing');
   let value: unknown = args;
   for (const key of path) {
-    if (value === null || typeof value !== 'object') throw new Error('a reference to nothing');
-    value = (value as Record<string | number, unknown>)[key];
+    if (!Array.isArray(value) || typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= value.length) throw new Error('a reference outside the arguments');
+    value = value[key];
   }
+  if (value === null || typeof value !== 'object' || !(Array.isArray(value) || ArrayBuffer.isView(value) || 'data' in value)) throw new Error('a reference to something that is not an argument array or matrix');
   return value;
 }
 
