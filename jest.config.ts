@@ -28,7 +28,9 @@ const config: Config = {
     exerciseProject('reference'),
     { displayName: 'instructor', testMatch: ['<rootDir>/instructor/tests/**/*.test.ts'], transform },
   ],
-  testTimeout: 10_000,
+  // jest's own limit is a backstop for asynchronous hangs; an endless loop in student code is
+  // interrupted per call by tests/student.ts after LAB_CALL_TIMEOUT seconds (3 by default)
+  testTimeout: Math.max(10, 3 * Number(process.env.LAB_CALL_TIMEOUT ?? 0)) * 1000 || 10_000,
 };
 
 export default config;

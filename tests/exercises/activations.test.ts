@@ -1,9 +1,13 @@
 /**
  * Part 3: activation functions and their derivatives (exercises/activations.ts).
  */
-import { logistic, relu, tanh } from '@target/activations';
+import * as target from '@target/activations';
 import { Mat } from '../../lib/matrix';
 import { centralDifference, expectAllClose, relativeError, sigma } from '../helpers';
+import { studentModule } from '../student';
+
+// every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
+const { logistic, relu, tanh } = studentModule(target);
 
 const z = Mat.from([[-3, -0.5, 0], [0.25, 1, 4]]);
 const points = [-2.5, -1.2, -0.3, 0.4, 1.1, 2.7];

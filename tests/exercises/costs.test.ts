@@ -1,9 +1,13 @@
 /**
  * Part 3: cost functions and their derivatives with respect to ŷ (exercises/costs.ts).
  */
-import { crossEntropy, meanSquaredError } from '@target/costs';
+import * as target from '@target/costs';
 import { Mat } from '../../lib/matrix';
 import { centralDifference, expectAllClose, relativeError, sigma } from '../helpers';
+import { studentModule } from '../student';
+
+// every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
+const { crossEntropy, meanSquaredError } = studentModule(target);
 
 const yPred = Mat.column([0.9, 0.2, 0.6, 0.35]);
 const y = Mat.column([1, 0, 0, 1]);

@@ -2,11 +2,15 @@
  * Part 2: the 2-2-1 network. These tests grade exercises/network.ts (`npm test -- network`) and
  * prove reference/network.ts: `@target` is whichever of the two is tested.
  */
-import { evaluateNetwork, evaluatePrediction, lossFunction, updateWeights } from '@target/network';
+import * as target from '@target/network';
 import { RandomState } from '../../course/numpy/random';
 import type { Matrix, Vector } from '../../lib/types';
 import { checkHiddenPreActivation, checkNetworkStep, checkUnchanged } from '../checks';
 import { expectAllClose, randomMatrix, randomTargets, sigma } from '../helpers';
+import { studentModule } from '../student';
+
+// every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
+const { evaluateNetwork, evaluatePrediction, lossFunction, updateWeights } = studentModule(target);
 
 // A hand-checked network. Sample [1, 2]: a_h = [1·0.5 + 2·(−1) + 0.1, 1·0.25 + 2·0.75 − 0.2] = [−1.4, 1.55]
 const x = [[1, 2], [0, 0], [-1, 0.5]];
