@@ -18,8 +18,11 @@ export function callTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number
 }
 
 const context = vm.createContext({});
-// `fn` and `args` are set on the context right before each call
-const callInContext = new vm.Script('fn.apply(undefined, args)');
+// `fn` and `args` are set on the context right before each call. The student's own errors are
+// caught inside and rethrown outside: an error that leaves runInContext gets node's source-line
+// banner put before its message, which would hide "… is not implemented yet" and the diagnosis.
+// (An interrupted loop cannot be caught: termination passes through any catch.)
+const callInContext = new vm.Script('(() => { try { return { value: fn.apply(undefined, args) }; } catch (error) { return { error, failed: true }; } })()');
 const timedOut = new Set<string>();
 let depth = 0;
 
@@ -35,7 +38,9 @@ export function callWithTimeout<R>(name: string, fn: (...args: never[]) => R, ar
   context.fn = fn;
   context.args = args;
   try {
-    return callInContext.runInContext(context, { timeout: Math.round(seconds * 1000) }) as R;
+    const outcome = callInContext.runInContext(context, { timeout: Math.round(seconds * 1000) }) as { value: R; error?: unknown; failed?: true };
+    if (outcome.failed) throw outcome.error;
+    return outcome.value;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
       timedOut.add(name);
