@@ -137,7 +137,7 @@ function notFinite(value: unknown, where: string): string {
  * The first line for a function that returns several values (a tuple): names two outputs in each
  * other's place ("swapped return order") before comparing each output with its expected value.
  */
-export function explainTuple(functionName: string, names: string[], got: unknown, expected: (number | number[] | number[][])[], compare: (name: string, got: unknown, expected: number | number[] | number[][]) => string | undefined): string | undefined {
+export function explainTuple<E>(functionName: string, names: string[], got: unknown, expected: E[], compare: (name: string, got: unknown, expected: E) => string | undefined): string | undefined {
   if (!Array.isArray(got) || got.length !== names.length) {
     return `${functionName} should return [${names.join(', ')}], ${names.length} values; got ${Array.isArray(got) ? `${got.length} values` : shapeOf(got)}`;
   }
@@ -292,6 +292,15 @@ export function explainSteps(c: StepComparison): string | undefined {
     suspects: c.suspects,
     groups: hidden.length > 0 ? [{ entries: hidden, mistake: `the error is in the δ of the hidden layer. δ_{l−1} = (δ_l·W_lᵀ) ⊙ f'_{l−1}(Z_{l−1}): is the f' there, and is W_l the one before its update?` }] : [],
   });
+}
+
+/** The entries of a returned matrix, or the value itself when it is not one (to be reported as such). */
+export function valuesOf(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && 'data' in value && 'rows' in value && 'cols' in value) {
+    const m = value as { rows: number; cols: number; data: ArrayLike<number> };
+    return Array.from({ length: m.rows }, (_, i) => Array.from({ length: m.cols }, (_, j) => m.data[i * m.cols + j]));
+  }
+  return value;
 }
 
 /** Throws when explain… found a difference. */

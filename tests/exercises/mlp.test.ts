@@ -6,7 +6,8 @@ import * as target from '@target/mlp';
 import type { Mat } from '../../lib/matrix';
 import { notebookData } from '../../course/data/notebook-data';
 import { RandomState } from '../../course/numpy/random';
-import { expectAllClose, expectStep, forwardByHand, numericGradient, randomMat, testCrossEntropy, testLogistic, testMse, testRelu, testTanh } from '../helpers';
+import { explainMismatch, explainSteps, explainTuple, expectMatsUnchanged, fail, valuesOf } from '../feedback';
+import { expectAllClose, forwardByHand, numericGradient, randomMat, testCrossEntropy, testLogistic, testMse, testRelu, testTanh } from '../helpers';
 import { studentModule } from '../student';
 
 // every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
@@ -22,15 +23,24 @@ function network(seed: number, layers: number[]) {
 }
 
 const shapes = (ms: Mat[]) => ms.map((m) => m.shape);
+const matrices = (ms: Mat[]) => ms.map((m) => m.toArray());
+
+/** Zs or As, layer by layer: the count of layers first, then each matrix. */
+function compareLayers(what: string, got: unknown, expected: number[][][]): string | undefined {
+  if (!Array.isArray(got) || got.length !== expected.length) return `${what}: expected one matrix per layer (${expected.length}), got ${Array.isArray(got) ? got.length : typeof got}`;
+  for (let l = 0; l < expected.length; l++) {
+    const message = explainMismatch({ what: `${what}[${l}]`, got: valuesOf(got[l]), expected: expected[l], tolerance: 1e-12 });
+    if (message !== undefined) return message;
+  }
+  return undefined;
+}
 
 describe('forwardPass', () => {
   it('computes Z_l = A_{l−1}·W_l + b_l and A_l = f_l(Z_l) through every layer', () => {
     const acts = [testTanh, testRelu, testLogistic];
     const { ws, bs } = network(1, [2, 4, 3, 1]);
     const expected = forwardByHand(x, ws, bs, acts);
-    const [Zs, As] = forwardPass(x, ws, bs, acts);
-    Zs.forEach((z, l) => expectAllClose(z.toArray(), expected.Zs[l].toArray(), 1e-12, `Zs[${l}]`));
-    As.forEach((a, l) => expectAllClose(a.toArray(), expected.As[l].toArray(), 1e-12, `As[${l}]`));
+    fail(explainTuple('forwardPass', ['Zs', 'As'], forwardPass(x, ws, bs, acts), [matrices(expected.Zs), matrices(expected.As)], compareLayers));
   });
 
   it('returns one Z and one A per layer, without x, the output last', () => {
@@ -56,8 +66,17 @@ describe('backprop', () => {
     const { ws, bs } = network(4, [...layers]);
     const [ws1, bs1] = backprop(x, y, ws, bs, [...acts], cost, 0.05, 1);
     const loss = () => cost(forwardByHand(x, ws, bs, [...acts]).As[layers.length - 2], y);
-    ws.forEach((w, l) => expectStep(`W${l + 1}`, w, ws1[l], numericGradient(loss, w), 0.05));
-    bs.forEach((b, l) => expectStep(`b${l + 1}`, b, bs1[l], numericGradient(loss, b), 0.05));
+    const parameters = [...ws, ...bs];
+    const L = ws.length;
+    fail(explainSteps({
+      functionName: 'backprop',
+      names: [...ws.map((_, l) => `W${l + 1}`), ...bs.map((_, l) => `b${l + 1}`)],
+      before: parameters,
+      after: [...(ws1 ?? []), ...(bs1 ?? [])],
+      expected: parameters.map((p) => Array.from(numericGradient(loss, p).data, (g) => -0.05 * g)),
+      m: x.rows,
+      outputLayer: [`W${L}`, `b${L}`],
+    }));
   });
 
   it('returns the forward pass of the last epoch, before its update', () => {
@@ -79,8 +98,8 @@ describe('backprop', () => {
 
   it('does not change the weights and biases it was given', () => {
     const { ws, bs } = network(7, [2, 3, 1]);
-    const before = [...ws, ...bs].map((m) => m.toArray());
+    const before = { ws: matrices(ws), bs: matrices(bs) };
     backprop(x, y, ws, bs, [testTanh, testLogistic], testMse, 0.05, 3);
-    expect([...ws, ...bs].map((m) => m.toArray())).toEqual(before);
+    expectMatsUnchanged('backprop', { ws, bs }, before);
   });
 });

@@ -5,7 +5,9 @@
 import * as target from '@target/one_hidden_layer';
 import { notebookData } from '../../course/data/notebook-data';
 import { RandomState } from '../../course/numpy/random';
-import { expectAllClose, expectStep, forwardByHand, numericGradient, randomMat, testCrossEntropy, testLogistic, testMse, testTanh } from '../helpers';
+import type { Mat } from '../../lib/matrix';
+import { explainMismatch, explainSteps, explainTuple, expectMatsUnchanged, fail, valuesOf } from '../feedback';
+import { expectAllClose, forwardByHand, numericGradient, randomMat, testCrossEntropy, testLogistic, testMse, testTanh } from '../helpers';
 import { studentModule } from '../student';
 
 // every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
@@ -13,6 +15,9 @@ const { backprop, forwardPass } = studentModule(target);
 
 const { x, y } = notebookData('sin');
 const acts = [testTanh, testLogistic];
+
+const matrices = (ms: Mat[]) => ms.map((m) => m.toArray());
+const compare = (what: string, got: unknown, expected: number[][]) => explainMismatch({ what, got: valuesOf(got), expected, tolerance: 1e-12 });
 
 function network(seed: number, hidden = 2) {
   const rs = new RandomState(seed);
@@ -23,11 +28,7 @@ describe('forwardPass', () => {
   it('computes Z1 = x·W1 + b1, A1 = f1(Z1), Z2 = A1·W2 + b2, A2 = f2(Z2)', () => {
     const { ws, bs } = network(1);
     const { Zs, As } = forwardByHand(x, ws, bs, acts);
-    const [Z1, A1, Z2, A2] = forwardPass(x, ws, bs, acts);
-    expectAllClose(Z1.toArray(), Zs[0].toArray(), 1e-12, 'Z1');
-    expectAllClose(A1.toArray(), As[0].toArray(), 1e-12, 'A1');
-    expectAllClose(Z2.toArray(), Zs[1].toArray(), 1e-12, 'Z2');
-    expectAllClose(A2.toArray(), As[1].toArray(), 1e-12, 'A2');
+    fail(explainTuple('forwardPass', ['Z1', 'A1', 'Z2', 'A2'], forwardPass(x, ws, bs, acts), matrices([Zs[0], As[0], Zs[1], As[1]]), compare));
   });
 
   it('returns m×n hidden and m×1 output matrices', () => {
@@ -44,8 +45,16 @@ describe('backprop', () => {
     const { ws, bs } = network(3);
     const [ws1, bs1] = backprop(x, y, ws, bs, acts, cost, 0.1, 1);
     const loss = () => cost(forwardByHand(x, ws, bs, acts).As[1], y);
-    ws.forEach((w, l) => expectStep(`W${l + 1}`, w, ws1[l], numericGradient(loss, w), 0.1));
-    bs.forEach((b, l) => expectStep(`b${l + 1}`, b, bs1[l], numericGradient(loss, b), 0.1));
+    const parameters = [...ws, ...bs];
+    fail(explainSteps({
+      functionName: 'backprop',
+      names: ['W1', 'W2', 'b1', 'b2'],
+      before: parameters,
+      after: [...(ws1 ?? []), ...(bs1 ?? [])],
+      expected: parameters.map((p) => Array.from(numericGradient(loss, p).data, (g) => -0.1 * g)),
+      m: x.rows,
+      outputLayer: ['W2', 'b2'],
+    }));
   });
 
   it('returns the forward pass of the last epoch, before its update', () => {
@@ -63,8 +72,8 @@ describe('backprop', () => {
 
   it('does not change the weights and biases it was given', () => {
     const { ws, bs } = network(6);
-    const before = [...ws, ...bs].map((m) => m.toArray());
+    const before = { ws: matrices(ws), bs: matrices(bs) };
     backprop(x, y, ws, bs, acts, testCrossEntropy, 0.1, 3);
-    expect([...ws, ...bs].map((m) => m.toArray())).toEqual(before);
+    expectMatsUnchanged('backprop', { ws, bs }, before);
   });
 });
