@@ -38,7 +38,8 @@ export function checkNeuronStep(updateWeights: NeuronUpdate, lossFunction: Neuro
   const t = randomTargets(rs, n);
   const [w, b] = [rs.randn(2), rs.randn(1)[0]];
   const lr = 0.5;
-  const [w1, b1] = updateWeights(x, t, w, b, lr);
+  // on copies: a function that changes its inputs is named by the suites' "unchanged" test, not here
+  const [w1, b1] = updateWeights(x, t, copy(w), b, lr);
   const gradW = w.map((_, j) => centralDifference((v) => lossFunction(x, t, w.map((wk, k) => (k === j ? v : wk)), b), w[j]));
   const gradB = centralDifference((v) => lossFunction(x, t, w, v), b);
   // the step a student gets with σ' taken at the output y instead of the pre-activation a
@@ -86,7 +87,8 @@ export function checkNetworkStep(updateWeights: NetworkUpdate, lossFunction: Net
   const t = randomTargets(rs, n);
   const [w, b, Wt, bt] = [rs.randn(2), rs.randn(1)[0], rs.randn(2, 2), rs.randn(2)];
   const lr = 0.5;
-  const [w1, b1, Wt1, bt1] = updateWeights(x, t, w, b, Wt, bt, lr);
+  // on copies: a function that changes its inputs is named by the suites' "unchanged" test, not here
+  const [w1, b1, Wt1, bt1] = updateWeights(x, t, copy(w), b, copy(Wt), copy(bt), lr);
   const loss = (p: { w: Vector; b: number; Wt: Matrix; bt: Vector }) => lossFunction(x, t, p.w, p.b, p.Wt, p.bt);
   const base = { w, b, Wt, bt };
   const replace = <T>(array: T[], index: number, value: T) => array.map((v, i) => (i === index ? value : v));
@@ -104,6 +106,7 @@ export function checkNetworkStep(updateWeights: NetworkUpdate, lossFunction: Net
     relative: true,
     batchSize: n,
     labels: ['Δw1', 'Δw2', 'Δb', 'ΔWt00', 'ΔWt01', 'ΔWt10', 'ΔWt11', 'Δbt1', 'Δbt2'],
+    groups: [{ entries: [3, 4, 5, 6, 7, 8], mistake: "the output neuron's step is right, so the error is in the hidden δ: δ_h,j = δ_y·w_j·σ'(a_h,j). Is σ'(a_h,j) = h_j(1 − h_j) there, and is w_j the old one (before its update)?" }],
   });
 }
 

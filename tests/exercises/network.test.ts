@@ -6,6 +6,7 @@ import * as target from '@target/network';
 import { RandomState } from '../../course/numpy/random';
 import type { Matrix, Vector } from '../../lib/types';
 import { checkHiddenPreActivation, checkNetworkStep, checkUnchanged } from '../checks';
+import { explainMismatch, explainTuple, fail } from '../feedback';
 import { expectAllClose, randomMatrix, randomTargets, sigma } from '../helpers';
 import { studentModule } from '../student';
 
@@ -34,6 +35,17 @@ function randomNetwork(rs: RandomState): { w: Vector; b: number; Wt: Matrix; bt:
 }
 
 describe('evaluateNetwork', () => {
+  it('returns [y, aY, h, aH] in this order', () => {
+    // what transposed hidden weights give, to name that mistake in any of the four outputs
+    const transposed = x.map((xi) => forward(xi, { w, b, Wt: [[Wt[0][0], Wt[1][0]], [Wt[0][1], Wt[1][1]]], bt }));
+    const outputs = (es: typeof expected) => [es.map((e) => e.y), es.map((e) => e.aY), es.map((e) => e.h), es.map((e) => e.aH)];
+    const suspectOf = Object.fromEntries(['y', 'aY', 'h', 'aH'].map((name, i) => [name, outputs(transposed)[i].flat()]));
+    const compare = (name: string, got: unknown, want: number[] | number[][]) =>
+      explainMismatch({ what: name, got, expected: want, tolerance: 1e-12, suspects: [{ values: suspectOf[name], mistake: 'the weights are transposed: Wt[k][j] joins input k to hidden neuron j, so aH[j] = Σ_k x[k]·Wt[k][j] + bt[j].' }] });
+    const want = outputs(expected);
+    fail(explainTuple('evaluateNetwork', ['y', 'aY', 'h', 'aH'], evaluateNetwork(x, w, b, Wt, bt), want, compare));
+  });
+
   it('computes the hidden pre-activations a_h = x·W̃ + b̃ (W̃[k][j]: input k → hidden j)', () => {
     checkHiddenPreActivation(evaluateNetwork);
     expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[3][0], [-1.4, 1.55], 1e-12, 'aH of the first sample');
@@ -71,7 +83,12 @@ describe('evaluateNetwork', () => {
 describe('lossFunction', () => {
   it('is 1/(2N)·Σ(y − t)² on a hand-checked batch', () => {
     const J = expected.reduce((sum, e, i) => sum + (e.y - t[i]) ** 2, 0) / (2 * 3);
-    expectAllClose(lossFunction(x, t, w, b, Wt, bt), J, 1e-14, 'J');
+    const factors = [
+      { factor: 2, mistake: 'twice the expected value: the 1/2 of J = 1/(2N)·Σ(y − t)² is missing.' },
+      { factor: 3, mistake: '3 times too large, the number of samples: J is a mean, divide the sum by N (and by 2).' },
+      { factor: 6, mistake: '6 times too large: J = 1/(2N)·Σ(y − t)², divide the sum by 2N.' },
+    ];
+    fail(explainMismatch({ what: 'J', got: lossFunction(x, t, w, b, Wt, bt), expected: J, tolerance: 1e-14, factors }));
   });
 
   it('is 0.125 when every output is 0.5 and every target 1', () => {
@@ -100,6 +117,14 @@ describe('updateWeights', () => {
     checkNetworkStep(updateWeights, lossFunction, seed);
   });
 
+  it('does not change its inputs and returns new arrays', () => {
+    checkUnchanged('updateWeights', { x, t, w, Wt, bt }, (c) => {
+      const [w1, , Wt1, bt1] = updateWeights(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector, 0.5);
+      const same = ([['w', w1 === c.w], ['Wt', Wt1 === c.Wt], ['bt', bt1 === c.bt]] as const).filter(([, isSame]) => isSame).map(([name]) => name);
+      if (same.length > 0) throw new Error(`updateWeights returned its input ${same.join(', ')} itself: build and return new arrays.`);
+    });
+  });
+
   it('averages the gradients: repeating the batch gives the same step', () => {
     const once = updateWeights(x, t, w, b, Wt, bt, 0.5);
     const twice = updateWeights([...x, ...x], [...t, ...t], w, b, Wt, bt, 0.5);
@@ -124,13 +149,6 @@ describe('updateWeights', () => {
     let net: [Vector, number, Matrix, Vector] = [[0, 0], 0, [[1, 0], [0, 1]], [0, 0]];
     for (let step = 0; step < 3000; step++) net = updateWeights(xs, ts, ...net, 2);
     expect(evaluatePrediction(xs, ts, ...net)[1]).toBeGreaterThanOrEqual(0.95);
-  });
-
-  it('does not change its inputs and returns new arrays', () => {
-    checkUnchanged('updateWeights', { x, t, w, Wt, bt }, (c) => {
-      const [w1, , Wt1, bt1] = updateWeights(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector, 0.5);
-      expect([w1 === c.w, Wt1 === c.Wt, bt1 === c.bt]).toEqual([false, false, false]);
-    });
   });
 });
 
