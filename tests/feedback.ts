@@ -109,6 +109,9 @@ export function explainMismatch(c: Comparison): string | undefined {
   if (c.batchSize !== undefined && c.batchSize > 1 && off.length > 0 && offBy(c.batchSize).length === off.length) {
     return `${c.what}: ${off.map(label).join(', ')} ${off.length === 1 ? 'is' : 'are'} ${c.batchSize} times too large, the size of the batch: average ${off.length === 1 ? 'that gradient' : 'those gradients'} over the batch (divide by N = ${c.batchSize}); the rest are right.`;
   }
+  if (c.batchSize !== undefined && off.length > 0 && off.every((j) => numbers[j] === 0)) {
+    return `${c.what}: ${off.map(label).join(', ')} did not move (a step of exactly 0) and the rest are right: ${off.length === 1 ? 'is that parameter' : 'are those parameters'} updated at all?`;
+  }
   if (c.batchSize !== undefined && off.length > 0 && offBy(-1).length === off.length) {
     return `${c.what}: ${off.map(label).join(', ')} ${off.length === 1 ? 'has' : 'have'} the wrong sign; the rest are right. A gradient step goes downhill: p ← p − lr·∂J/∂p.`;
   }

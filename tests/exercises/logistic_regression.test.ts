@@ -23,9 +23,9 @@ const costOf = (w: Mat, b: number, cost = testCrossEntropy) => {
 };
 
 /** The step of ws and b against −lrate × the finite-difference gradient of `cost`, every entry named. */
-function expectLogisticStep(w0: Mat, b0: number, w1: Mat, b1: number, lrate: number, cost = testCrossEntropy): void {
+function explainLogisticStep(w0: Mat, b0: number, w1: Mat, b1: number, lrate: number, cost = testCrossEntropy): string | undefined {
   const bias = Mat.from([[b0]]);
-  fail(explainSteps({
+  return explainSteps({
     functionName: 'gradientDescent',
     names: ['ws', 'b'],
     before: [w0, bias],
@@ -33,7 +33,7 @@ function expectLogisticStep(w0: Mat, b0: number, w1: Mat, b1: number, lrate: num
     expected: [numericGradient(() => costOf(w0, b0, cost), w0), numericGradient(() => costOf(w0, bias.data[0], cost), bias)].map((g) => Array.from(g.data, (v) => -lrate * v)),
     m: x.rows,
     outputLayer: ['ws', 'b'],
-  }));
+  });
 }
 
 describe('gradientDescent', () => {
@@ -41,7 +41,15 @@ describe('gradientDescent', () => {
     const rs = new RandomState(5);
     const [w0, b0] = [randomMat(rs, 2, 1, 0.5), 0.3];
     const [w1, b1] = gradientDescent(x, y, w0, b0, 0.1, 1);
-    expectLogisticStep(w0, b0, w1, b1, 0.1);
+    const message = explainLogisticStep(w0, b0, w1, b1, 0.1);
+    if (message !== undefined) {
+      // the default cost is your crossEntropy: if the step with the tests' MSE is right, that is where the error is
+      const [w2, b2] = gradientDescent(x, y, w0, b0, 0.1, 1, testMse);
+      if (explainLogisticStep(w0, b0, w2, b2, 0.1, testMse) === undefined) {
+        throw new Error(`gradientDescent: the step with the tests' MSE is right, the one with your crossEntropy (the default) is not: check crossEntropy(yPred, y, true) in costs.ts, the derivative with respect to ŷ. (${message})`);
+      }
+    }
+    fail(message);
   });
 
   it('records the cost of every epoch, the first for the initial parameters', () => {
@@ -52,7 +60,7 @@ describe('gradientDescent', () => {
 
   it('uses the cost function it is given (here MSE)', () => {
     const [w1, b1] = gradientDescent(x, y, ws, 0, 0.1, 1, testMse);
-    expectLogisticStep(ws, 0, w1, b1, 0.1, testMse);
+    fail(explainLogisticStep(ws, 0, w1, b1, 0.1, testMse));
   });
 
   it('returns yPred = σ(x·ws + b) of the last epoch, before its update', () => {

@@ -64,7 +64,9 @@ describe('backprop', () => {
     ['2-1, logistic, cross-entropy', [2, 1], [testLogistic], testCrossEntropy],
   ] as const)('steps every weight and bias by −lrate × its finite-difference gradient (%s)', (_, layers, acts, cost) => {
     const { ws, bs } = network(4, [...layers]);
-    const [ws1, bs1] = backprop(x, y, ws, bs, [...acts], cost, 0.05, 1);
+    const [given, givenB] = [ws.map((w) => w.clone()), bs.map((b) => b.clone())];
+    const [ws1, bs1] = backprop(x, y, given, givenB, [...acts], cost, 0.05, 1);
+    expectMatsUnchanged('backprop', { ws: given, bs: givenB }, { ws: matrices(ws), bs: matrices(bs) });
     const loss = () => cost(forwardByHand(x, ws, bs, [...acts]).As[layers.length - 2], y);
     const parameters = [...ws, ...bs];
     const L = ws.length;

@@ -6,8 +6,8 @@ import * as target from '@target/network';
 import { RandomState } from '../../course/numpy/random';
 import type { Matrix, Vector } from '../../lib/types';
 import { checkHiddenPreActivation, checkNetworkStep, checkUnchanged } from '../checks';
-import { explainMismatch, explainTuple, fail } from '../feedback';
-import { expectAllClose, randomMatrix, randomTargets, sigma } from '../helpers';
+import { explainMismatch, explainTuple, expectUnchanged, fail } from '../feedback';
+import { copy, expectAllClose, randomMatrix, randomTargets, sigma } from '../helpers';
 import { studentModule } from '../student';
 
 // every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
@@ -118,11 +118,13 @@ describe('updateWeights', () => {
   });
 
   it('does not change its inputs and returns new arrays', () => {
-    checkUnchanged('updateWeights', { x, t, w, Wt, bt }, (c) => {
-      const [w1, , Wt1, bt1] = updateWeights(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector, 0.5);
+    const c = copy({ x, t, w, Wt, bt });
+    const [w1, , Wt1, bt1] = updateWeights(c.x, c.t, c.w, b, c.Wt, c.bt, 0.5);
+    expectUnchanged('updateWeights', c, { x, t, w, Wt, bt });
+    {
       const same = ([['w', w1 === c.w], ['Wt', Wt1 === c.Wt], ['bt', bt1 === c.bt]] as const).filter(([, isSame]) => isSame).map(([name]) => name);
       if (same.length > 0) throw new Error(`updateWeights returned its input ${same.join(', ')} itself: build and return new arrays.`);
-    });
+    }
   });
 
   it('averages the gradients: repeating the batch gives the same step', () => {

@@ -5,7 +5,7 @@
 import * as target from '@target/neuron';
 import { RandomState } from '../../course/numpy/random';
 import { checkDerivativeOfSigmoid, checkNeuronStep, checkUnchanged } from '../checks';
-import { explainMismatch, explainTuple, fail } from '../feedback';
+import { explainMismatch, explainTuple, expectUnchanged, fail } from '../feedback';
 import { centralDifference, copy, expectAllClose, randomMatrix, randomTargets, relativeError, sigma } from '../helpers';
 import { studentModule } from '../student';
 
@@ -128,9 +128,10 @@ describe('updateWeights', () => {
   });
 
   it('returns new weights and leaves its inputs unchanged', () => {
-    checkUnchanged('updateWeights', { x, t, w }, (c) => {
-      if (updateWeights(c.x as number[][], c.t as number[], c.w as number[], b, 0.5)[0] === c.w) throw new Error('updateWeights returned its input w itself: build and return a new array (w.map(…) does).');
-    });
+    const c = copy({ x, t, w });
+    const [w1] = updateWeights(c.x, c.t, c.w, b, 0.5);
+    expectUnchanged('updateWeights', c, { x, t, w });
+    if (w1 === c.w) throw new Error('updateWeights returned its input w itself: build and return a new array (w.map(…) does).');
   });
 
   it('takes the hand-checked step on a one-sample batch', () => {

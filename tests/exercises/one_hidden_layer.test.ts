@@ -43,7 +43,9 @@ describe('backprop', () => {
     ['MSE', testMse],
   ] as const)('steps every weight and bias by −lrate × its finite-difference gradient (%s)', (_, cost) => {
     const { ws, bs } = network(3);
-    const [ws1, bs1] = backprop(x, y, ws, bs, acts, cost, 0.1, 1);
+    const [given, givenB] = [ws.map((w) => w.clone()), bs.map((b) => b.clone())];
+    const [ws1, bs1] = backprop(x, y, given, givenB, acts, cost, 0.1, 1);
+    expectMatsUnchanged('backprop', { ws: given, bs: givenB }, { ws: matrices(ws), bs: matrices(bs) });
     const loss = () => cost(forwardByHand(x, ws, bs, acts).As[1], y);
     const parameters = [...ws, ...bs];
     fail(explainSteps({
