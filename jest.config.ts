@@ -1,5 +1,9 @@
 /** @jest-config-loader esbuild-register */
 import type { Config } from 'jest';
+import { register } from 'esbuild-register/dist/node';
+
+// the reporter is TypeScript too, and jest loads reporters with a plain require
+register({ target: 'node20' });
 
 /**
  * Three projects, one jest run:
@@ -23,6 +27,8 @@ function exerciseProject(target: 'exercises' | 'reference'): Config {
 }
 
 const config: Config = {
+  // jest's default output, with the student's type errors first and unstarted functions in one line
+  reporters: [['<rootDir>/tests/reporter.ts', {}]],
   projects: [
     exerciseProject('exercises'),
     exerciseProject('reference'),
