@@ -113,11 +113,13 @@ class Watcher {
         this.savedDuringRun = false;
         if (this.tty && !all) console.clear();
         if (!all) this.print(this.headline);
+        // the type check runs while the child grades
+        const grading = this.grade(all ? undefined : this.current);
         this.print(this.compileLines());
         if (all || !this.current) {
-          this.showOverview(await this.grade(undefined));
+          this.showOverview(await grading);
         } else {
-          const result = (await this.grade(this.current)).functions[0];
+          const result = (await grading).functions[0];
           this.print(statusLines(result));
           if (statusOf(result) === 'done') {
             console.log('');
