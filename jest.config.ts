@@ -1,5 +1,9 @@
 /** @jest-config-loader esbuild-register */
 import type { Config } from 'jest';
+import { register } from 'esbuild-register/dist/node';
+
+// the reporter is TypeScript too, and jest loads reporters with a plain require
+register({ target: 'node20' });
 
 /**
  * Three projects, one jest run:
@@ -23,12 +27,16 @@ function exerciseProject(target: 'exercises' | 'reference'): Config {
 }
 
 const config: Config = {
+  // jest's default output, with the student's type errors first and unstarted functions in one line
+  reporters: [['<rootDir>/tests/reporter.ts', {}]],
   projects: [
     exerciseProject('exercises'),
     exerciseProject('reference'),
     { displayName: 'instructor', testMatch: ['<rootDir>/instructor/tests/**/*.test.ts'], transform },
   ],
-  testTimeout: 10_000,
+  // jest's own limit is a backstop for asynchronous hangs; an endless loop in student code is
+  // interrupted per call by tests/student.ts after LAB_CALL_TIMEOUT seconds (3 by default)
+  testTimeout: Math.max(10, 3 * Number(process.env.LAB_CALL_TIMEOUT ?? 0)) * 1000 || 10_000,
 };
 
 export default config;

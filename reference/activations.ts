@@ -7,6 +7,7 @@ import { map, type Mat } from '../lib/matrix';
 /** σ(z) = 1 / (1 + e^(−z));  σ'(z) = σ(z)·(1 − σ(z)). */
 export function logistic(z: Mat, deriv = false): Mat {
   return map(z, (v) => {
+    // mutant "logistic' applied to the output σ(z)": const s = deriv ? 1 / (1 + Math.exp(-1 / (1 + Math.exp(-v)))) : 1 / (1 + Math.exp(-v));
     const s = 1 / (1 + Math.exp(-v));
     return deriv ? s * (1 - s) : s;
   });
@@ -23,5 +24,6 @@ export function tanh(z: Mat, deriv = false): Mat {
 
 /** relu(z) = max(z, 0);  relu'(z) = 0 where z ≤ 0, else 1. */
 export function relu(z: Mat, deriv = false): Mat {
+  // mutant "relu'(0) = 1": return map(z, (v) => (deriv ? (v >= 0 ? 1 : 0) : v > 0 ? v : 0));
   return map(z, (v) => (deriv ? (v > 0 ? 1 : 0) : v > 0 ? v : 0));
 }

@@ -34,6 +34,7 @@ export function backprop(
 ): [ws: Mat[], bs: Mat[], Zs: Mat[], As: Mat[]] {
   const m = x.rows;
   const layers = ws.length;
+  // mutant "backprop updates ws in place": const weights = ws;
   const weights = ws.map((w) => w.clone());
   const biases = bs.map((b) => b.clone());
   if (epochs === 0) return [weights, biases, ...forwardPass(x, weights, biases, actFs)];

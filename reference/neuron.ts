@@ -12,6 +12,7 @@ import type { Matrix, Vector } from '../lib/types';
 /** a = x_i·w + b for one sample x_i. */
 function preActivation(xi: Vector, w: Vector, b: number): number {
   let a = b;
+  // mutant "an index past the end of w (j <= w.length)": for (let j = 0; j <= w.length; j++) a += xi[j] * w[j];
   for (let j = 0; j < w.length; j++) a += xi[j] * w[j];
   return a;
 }
@@ -25,6 +26,7 @@ export function evaluateNeuron(x: Matrix, w: Vector, b: number): [y: Vector, a: 
     a[i] = preActivation(x[i], w, b);
     y[i] = sigmoid(a[i]);
   }
+  // mutant "evaluateNeuron returns [a, y]": return [a, y];
   return [y, a];
 }
 
@@ -68,6 +70,7 @@ export function updateWeights(x: Matrix, t: Vector, w: Vector, b: number, learni
   }
   // mutant "sign flipped in the weight gradient": const newW = w.map((wj, j) => wj + (learningRate * gradW[j]) / n);
   // mutant "gradient not averaged over the batch": const newW = w.map((wj, j) => wj - learningRate * gradW[j]);
+  // mutant "updateWeights changes w and returns it": const newW = w; for (let j = 0; j < w.length; j++) newW[j] -= (learningRate * gradW[j]) / n;
   const newW = w.map((wj, j) => wj - (learningRate * gradW[j]) / n);
   // mutant "bias not updated": return [newW, b];
   return [newW, b - (learningRate * gradB) / n];

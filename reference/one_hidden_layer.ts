@@ -11,6 +11,7 @@ export function forwardPass(x: Mat, ws: Mat[], bs: Mat[], actFs: Activation[]): 
   const A1 = actFs[0](Z1);
   const Z2 = addRowVector(matmul(A1, ws[1]), bs[1]);
   const A2 = actFs[1](Z2);
+  // mutant "forwardPass returns [A1, Z1, …]": return [A1, Z1, Z2, A2];
   return [Z1, A1, Z2, A2];
 }
 
@@ -30,6 +31,7 @@ export function backprop(
   for (let epoch = 0; epoch < epochs; epoch++) {
     [Z1, A1, Z2, A2] = forwardPass(x, [W1, W2], [b1, b2], actFs);
     const delta2 = multiply(costF(A2, y, true), actFs[1](Z2, true));
+    // mutant "hidden δ1 without f1'": const delta1 = matmulTransB(delta2, W2);
     const delta1 = multiply(matmulTransB(delta2, W2), actFs[0](Z1, true));
     W2 = subtractScaled(W2, matmulTransA(A1, delta2), lrate / m);
     b2 = subtractScaled(b2, columnMeans(delta2), lrate);

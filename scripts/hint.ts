@@ -15,13 +15,17 @@ runMain(() => {
   const argv = failWithUsageError(yargs(hideBin(process.argv)))
     .scriptName('npm run hint --')
     .usage('Prints the hints for one exercise function.\n\nUsage: $0 <function> [--level 1|2|3]')
-    .command('$0 <function>', false, (y) => y.positional('function', { type: 'string', describe: 'e.g. updateWeights or network.updateWeights' }))
+    .command('$0 [function]', false, (y) => y.positional('function', { type: 'string', describe: 'e.g. updateWeights or network.updateWeights' }))
     .option('level', { default: 1, coerce: integerFlag('level', 1, 3), describe: 'how much to give away: 1 a nudge, 2 the formula, 3 the shapes' })
     .parseSync();
   const exercises = loadExercises();
+  const functions = [...new Set(exercises.map((e) => e.function))].join(', ');
+  if (argv.function === undefined) {
+    throw new UsageError(`name a function: npm run hint -- updateWeights [--level 1|2|3] (or network.updateWeights); the functions: ${functions}`);
+  }
   const { exercise, others } = findExercise(exercises, String(argv.function));
   if (!exercise) {
-    throw new UsageError(`no exercise function "${String(argv.function)}"; the functions are: ${[...new Set(exercises.map((e) => e.function))].join(', ')}`);
+    throw new UsageError(`no exercise function "${String(argv.function)}"; the functions are: ${functions}`);
   }
   console.log(`${exerciseName(exercise)} (${stubLocation(exercise)})`);
   for (let level = 1; level <= argv.level; level++) console.log(`  hint ${level}, ${LEVELS[level - 1]}: ${exercise.hints[level - 1]}`);

@@ -1,8 +1,23 @@
 /**
  * Where you stand: every exercise function in order, done / failing / not started, and the next
- * one to work on.   npm run progress
+ * one to work on.   npm run progress [-- --timeout 3]
  */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { failWithUsageError, positiveFlag, runMain } from '../course/cli/flags';
 import { grade } from '../course/grading/grader';
 import { progressReport } from '../course/grading/progress';
+import { compileErrors } from '../course/grading/typecheck';
 
-console.log(progressReport(grade()).text);
+runMain(() => {
+  const argv = failWithUsageError(yargs(hideBin(process.argv)))
+    .scriptName('npm run progress --')
+    .usage('Every exercise function: done, failing or not started, and what to do next.')
+    .option('timeout', { default: 3, coerce: positiveFlag('timeout'), describe: 'seconds one call to your code may take before it counts as an endless loop' })
+    .parseSync();
+  // read by the test process through the grader's environment (tests/student.ts)
+  process.env.LAB_CALL_TIMEOUT = String(argv.timeout);
+  const errors = compileErrors();
+  if (errors.length > 0) console.log(['TypeScript errors in your code (fix these first):', ...errors.map((e) => `  ${e}`), ''].join('\n'));
+  console.log(progressReport(grade()).text);
+});

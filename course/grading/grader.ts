@@ -64,12 +64,17 @@ interface Settings {
   memoryMb: number;
   /** the folder jest's exercises project maps @target to: the modules, or their sandbox proxies */
   mapped: string;
+  /**
+   * The suites' own limit on one call (tests/student.ts, LAB_CALL_TIMEOUT), in seconds. Under the
+   * sandbox it is set past the sandbox's own per-call limit, so that the sandbox's fires first.
+   */
+  suiteCallSeconds?: number;
 }
 
 /** One jest process over the exercise suites, in band, so that killing it stops every test. */
 function runExerciseSuites(args: string[], settings: Settings): JestRun {
   return runJest(['--selectProjects', 'exercises', '--ci', '--runInBand', ...args], {
-    env: { [TARGET_ENV]: settings.mapped },
+    env: { [TARGET_ENV]: settings.mapped, ...(settings.suiteCallSeconds === undefined ? {} : { LAB_CALL_TIMEOUT: String(settings.suiteCallSeconds) }) },
     timeoutSeconds: settings.timeoutSeconds,
     memoryMb: settings.memoryMb,
   });
@@ -108,13 +113,14 @@ export function grade(options: GradeOptions = {}): GradeReport {
   const modules = new Map<string, string[]>();
   for (const e of loadExercises()) if (exercises.some((x) => x.module === e.module)) modules.set(e.module, [...(modules.get(e.module) ?? []), e.function]);
   boxes += 1;
+  const callSeconds = options.callTimeoutSeconds ?? Math.min(10, timeoutSeconds / 4);
   const box = buildBox(target.dir, modules, path.join(ROOT, `${STAGE_PREFIX}proxies-${process.pid}-${boxes}`), {
-    callTimeoutMs: (options.callTimeoutSeconds ?? Math.min(10, timeoutSeconds / 4)) * 1000,
+    callTimeoutMs: callSeconds * 1000,
     memoryMb: Math.min(memoryMb, 1024),
     typecheck: options.typecheck ?? true,
   });
   try {
-    return gradeWith(exercises, { target, timeoutSeconds, memoryMb, mapped: box.proxies }, focus, new Map([...box.compileErrors, ...(options.unavailable ?? [])]));
+    return gradeWith(exercises, { target, timeoutSeconds, memoryMb, mapped: box.proxies, suiteCallSeconds: callSeconds + 5 }, focus, new Map([...box.compileErrors, ...(options.unavailable ?? [])]));
   } finally {
     removeBox(box);
   }

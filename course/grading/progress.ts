@@ -49,9 +49,17 @@ export function progressReport(report: GradeReport): { text: string; next?: Exer
   if (next) {
     lines.push(`Next: ${next.function} in ${stubLocation(next)}`, `  run its tests:  ${testCommand(next)}`, `  get a hint:     npm run hint -- ${next.module}.${next.function}`);
   } else {
-    lines.push('Every function is done. Train your models: npm run demo');
+    lines.push(`Every function is done. ${nextStepLine()}`);
   }
   return { text: lines.join('\n'), next };
+}
+
+/**
+ * What to do once everything passes. `npm run demo` alone trains reference/ where there is one (the
+ * course repository), so name the student's own code explicitly: right in both repositories.
+ */
+export function nextStepLine(): string {
+  return 'Train your models and look at the plots: npm run demo -- --target exercises';
 }
 
 /** Finds an exercise by "updateWeights" or "network.updateWeights" (module-qualified). */

@@ -125,6 +125,31 @@ describe('student tools', () => {
     expect(stderr.trim()).toMatch(/^error: no exercise function "backpropagate"; the functions are: evaluateNeuron, /);
   });
 
+  it('hint without a function: one line that says how to call it', () => {
+    const { status, stderr } = run('hint.ts');
+    expect(status).toBe(1);
+    expect(stderr.trim()).toMatch(/^error: name a function: npm run hint -- updateWeights \[--level 1\|2\|3\]/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('watch --once grades once, prints the status once and exits', () => {
+    const { status, stdout } = run('watch.ts', '--once');
+    expect(status).toBe(0);
+    expect(stdout.match(/Now: neuron\.ts › evaluateNeuron/g)).toHaveLength(1);
+    expect(stdout.match(/evaluateNeuron: not started/g)).toHaveLength(1);
+    expect(stdout).not.toContain('Watching');
+  });
+
+  it('watch without a terminal ends when its input ends', async () => {
+    const child = spawn(TSX, [path.join(ROOT, 'scripts', 'watch.ts')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(output).toContain('bye');
+  }, 60_000);
+
   it('progress lists every function and exits 0', () => {
     const { status, stdout } = run('progress.ts');
     expect(status).toBe(0);
@@ -138,12 +163,16 @@ describe('student tools', () => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Watching exercises/') && !output.includes('hint 1')) child.stdin.write('h\n');
-      if (output.includes('hint 1 for') && !output.includes('bye')) child.stdin.write('q\n');
+      if (output.includes('hint 1 of 3 for') && !output.includes('hint 2')) child.stdin.write('h\nh\nh\n');
+      if (output.includes('No more hints') && !output.includes('bye')) child.stdin.write('q\n');
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
     expect(output).toContain('[--------------------] 0 of 19 done');
-    expect(output).toContain('hint 1 for neuron.ts › evaluateNeuron: One value per sample');
+    expect(output).toContain('hint 1 of 3 for neuron.ts › evaluateNeuron: One value per sample');
+    expect(output).toContain('hint 3 of 3 for neuron.ts › evaluateNeuron');
+    expect(output).toContain('No more hints for neuron.ts › evaluateNeuron: that was the last of 3.');
+    expect(output).toContain('· neuron.ts › evaluateNeuron: not started');
     expect(output).not.toContain('\u001b[2J'); // no screen clearing without a terminal
     expect(output).toContain('bye');
   }, 60_000);

@@ -1,34 +1,53 @@
 /**
- * Part 3: activation functions and their derivatives (exercises/activations.ts).
+ * Part 3: activation functions and their derivatives (exercises/activations.ts). The first test of
+ * each function compares f(z) and f'(z) with their values and names the usual slips.
  */
-import { logistic, relu, tanh } from '@target/activations';
+import * as target from '@target/activations';
 import { Mat } from '../../lib/matrix';
-import { centralDifference, expectAllClose, relativeError, sigma } from '../helpers';
+import { expectUnchanged, explainActivation, fail, valuesOf } from '../feedback';
+import { centralDifference, relativeError, sigma } from '../helpers';
+import { studentModule } from '../student';
+
+// every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
+const { logistic, relu, tanh } = studentModule(target);
 
 const z = Mat.from([[-3, -0.5, 0], [0.25, 1, 4]]);
 const points = [-2.5, -1.2, -0.3, 0.4, 1.1, 2.7];
 const zs = Mat.from([points]);
+const rows = (f: (v: number) => number) => z.toArray().map((row) => row.map(f));
 
 describe.each([
-  ['logistic', logistic, sigma],
-  ['tanh', tanh, Math.tanh],
-  ['relu', relu, (v: number) => Math.max(v, 0)],
-] as const)('%s', (name, f, exact) => {
+  ['logistic', logistic, sigma, (v: number) => sigma(v) * (1 - sigma(v))],
+  ['tanh', tanh, Math.tanh, (v: number) => 1 - Math.tanh(v) ** 2],
+  ['relu', relu, (v: number) => Math.max(v, 0), (v: number) => (v > 0 ? 1 : 0)],
+] as const)('%s', (name, f, exact, derivative) => {
+  const expected = { value: rows(exact).flat(), derivative: rows(derivative).flat() };
+  const zValues = z.toArray().flat();
+
   it(`computes ${name}(z) entrywise`, () => {
-    expectAllClose(f(z).toArray(), z.toArray().map((row) => row.map(exact)), 1e-15, `${name}(z)`);
+    const got = valuesOf(f(z.clone()));
+    fail(explainActivation(name, zValues, expected, Array.isArray(got) ? got.flat() : got, false));
+  });
+
+  it(`with deriv = true computes ${name}'(z) entrywise`, () => {
+    const got = valuesOf(f(z.clone(), true));
+    fail(explainActivation(name, zValues, expected, Array.isArray(got) ? got.flat() : got, true));
   });
 
   it('keeps the shape of z and does not change z', () => {
     const input = z.clone();
     const out = f(input);
-    expect(out.shape).toEqual([2, 3]);
-    expect(input.toArray()).toEqual(z.toArray());
-    expect(out).not.toBe(input);
+    if (out.rows !== 2 || out.cols !== 3) throw new Error(`${name}(z): expected 2×3 like z, got ${out.rows}×${out.cols}`);
+    expectUnchanged(name, { z: input.toArray() }, { z: z.toArray() });
+    if (out === input) throw new Error(`${name} returned z itself: return a new matrix (map(z, …) does).`);
   });
 
   it('with deriv = true matches the central difference of the function (away from kinks)', () => {
-    const derivative = f(zs, true);
-    points.forEach((v, i) => expect(relativeError(derivative.data[i], centralDifference(exact, v))).toBeLessThan(1e-7));
+    const derivativeAt = f(zs, true);
+    points.forEach((v, i) => {
+      const error = relativeError(derivativeAt.data[i], centralDifference(exact, v));
+      if (!(error < 1e-7)) throw new Error(`${name}'(${v}) = ${derivativeAt.data[i]}, but the slope of ${name} there is ${centralDifference(exact, v)} (relative error ${error.toExponential(2)})`);
+    });
   });
 });
 
@@ -56,7 +75,7 @@ describe('tanh', () => {
 
 describe('relu', () => {
   it("has relu' = 0 for z ≤ 0 (including 0) and 1 for z > 0", () => {
-    expect(Array.from(relu(Mat.from([[-2, 0, 1e-9, 3]]), true).data)).toEqual([0, 0, 1, 1]);
+    fail(explainActivation('relu', [-2, 0, 1e-9, 3], { value: [0, 0, 1e-9, 3], derivative: [0, 0, 1, 1] }, Array.from(relu(Mat.from([[-2, 0, 1e-9, 3]]), true).data), true));
   });
 
   it('is 0 for negative z and z itself otherwise', () => {

@@ -3,24 +3,38 @@
  * tests' own (none of them one you write), so these tests do not depend on your activations.ts and
  * costs.ts. Expected values come from tests/fixtures.json, precomputed from the reference.
  */
-import { backprop, forwardPass } from '@target/mlp';
+import * as target from '@target/mlp';
 import type { Mat } from '../../lib/matrix';
 import { notebookData } from '../../course/data/notebook-data';
 import { MLP_CASES } from '../checks';
-import { expectAllClose, expectStep, fixture, mat, randomNetwork, testCubic, testQuartic, testSin, testSoftsign, testSquash } from '../helpers';
+import { explainMismatch, explainSteps, explainTuple, expectMatsUnchanged, fail, valuesOf } from '../feedback';
+import { expectAllClose, fixture, randomNetwork, testCubic, testQuartic, testSin, testSoftsign, testSquash } from '../helpers';
+import { studentModule } from '../student';
+
+// every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
+const { backprop, forwardPass } = studentModule(target);
 
 const { x, y } = notebookData('sin');
 const network = randomNetwork;
 
 const shapes = (ms: Mat[]) => ms.map((m) => m.shape);
+const matrices = (ms: Mat[]) => ms.map((m) => m.toArray());
+
+/** Zs or As, layer by layer: the count of layers first, then each matrix. */
+function compareLayers(what: string, got: unknown, expected: number[][][]): string | undefined {
+  if (!Array.isArray(got) || got.length !== expected.length) return `${what}: expected one matrix per layer (${expected.length}), got ${Array.isArray(got) ? got.length : typeof got}`;
+  for (let l = 0; l < expected.length; l++) {
+    const message = explainMismatch({ what: `${what}[${l}]`, got: valuesOf(got[l]), expected: expected[l], tolerance: 1e-12 });
+    if (message !== undefined) return message;
+  }
+  return undefined;
+}
 
 describe('forwardPass', () => {
   it('computes Z_l = A_{l−1}·W_l + b_l and A_l = f_l(Z_l) through every layer', () => {
     const expected = fixture<{ Zs: number[][][]; As: number[][][] }>('mlpForward');
     const { ws, bs } = network(1, [2, 4, 3, 1]);
-    const [Zs, As] = forwardPass(x, ws, bs, [testSoftsign, testSin, testSquash]);
-    Zs.forEach((z, l) => expectAllClose(z.toArray(), expected.Zs[l], 1e-12, `Zs[${l}]`));
-    As.forEach((a, l) => expectAllClose(a.toArray(), expected.As[l], 1e-12, `As[${l}]`));
+    fail(explainTuple('forwardPass', ['Zs', 'As'], forwardPass(x, ws, bs, [testSoftsign, testSin, testSquash]), [expected.Zs, expected.As], compareLayers));
   });
 
   it('returns one Z and one A per layer, without x, the output last', () => {
@@ -42,9 +56,19 @@ describe('backprop', () => {
     const [, layers, acts, cost] = MLP_CASES[i];
     const gradient = fixture<{ ws: number[][][]; bs: number[][][] }[]>('mlpBackprop')[i];
     const { ws, bs } = network(4, [...layers]);
-    const [ws1, bs1] = backprop(x, y, ws, bs, [...acts], cost, 0.05, 1);
-    ws.forEach((w, l) => expectStep(`W${l + 1}`, w, ws1[l], mat(gradient.ws[l]), 0.05));
-    bs.forEach((b, l) => expectStep(`b${l + 1}`, b, bs1[l], mat(gradient.bs[l]), 0.05));
+    const [given, givenB] = [ws.map((w) => w.clone()), bs.map((b) => b.clone())];
+    const [ws1, bs1] = backprop(x, y, given, givenB, [...acts], cost, 0.05, 1);
+    expectMatsUnchanged('backprop', { ws: given, bs: givenB }, { ws: matrices(ws), bs: matrices(bs) });
+    const L = ws.length;
+    fail(explainSteps({
+      functionName: 'backprop',
+      names: [...ws.map((_w, l) => `W${l + 1}`), ...bs.map((_b, l) => `b${l + 1}`)],
+      before: [...ws, ...bs],
+      after: [...(ws1 ?? []), ...(bs1 ?? [])],
+      expected: [...gradient.ws, ...gradient.bs].map((g) => g.flat().map((v) => -0.05 * v)),
+      m: x.rows,
+      outputLayer: [`W${L}`, `b${L}`],
+    }));
   });
 
   it('returns the forward pass of the last epoch, before its update', () => {
@@ -67,8 +91,8 @@ describe('backprop', () => {
 
   it('does not change the weights and biases it was given', () => {
     const { ws, bs } = network(7, [2, 3, 1]);
-    const before = [...ws, ...bs].map((m) => m.toArray());
+    const before = { ws: matrices(ws), bs: matrices(bs) };
     backprop(x, y, ws, bs, [testSoftsign, testSquash], testQuartic, 0.05, 3);
-    expect([...ws, ...bs].map((m) => m.toArray())).toEqual(before);
+    expectMatsUnchanged('backprop', { ws, bs }, before);
   });
 });

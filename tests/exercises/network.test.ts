@@ -2,11 +2,16 @@
  * Part 2: the 2-2-1 network. These tests grade exercises/network.ts (`npm test -- network`) and
  * prove reference/network.ts: `@target` is whichever of the two is tested.
  */
-import { evaluateNetwork, evaluatePrediction, lossFunction, updateWeights } from '@target/network';
+import * as target from '@target/network';
 import { RandomState } from '../../course/numpy/random';
 import type { Matrix, Vector } from '../../lib/types';
 import { NETWORK_CONSTANTS, checkHiddenPreActivation, checkNetworkStep, checkUnchanged } from '../checks';
-import { expectAllClose, fixture, randomMatrix, randomTargets, sigma } from '../helpers';
+import { explainMismatch, explainTuple, expectUnchanged, fail } from '../feedback';
+import { copy, expectAllClose, fixture, randomMatrix, randomTargets, sigma } from '../helpers';
+import { studentModule } from '../student';
+
+// every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
+const { evaluateNetwork, evaluatePrediction, lossFunction, updateWeights } = studentModule(target);
 
 // A hand-checked network. Sample [1, 2]: a_h = [1·0.5 + 2·(−1) + 0.1, 1·0.25 + 2·0.75 − 0.2] = [−1.4, 1.55]
 const { x, t, w, b, Wt, bt } = NETWORK_CONSTANTS;
@@ -20,6 +25,16 @@ function randomNetwork(rs: RandomState): { w: Vector; b: number; Wt: Matrix; bt:
 }
 
 describe('evaluateNetwork', () => {
+  it('returns [y, aY, h, aH] in this order', () => {
+    // what transposed hidden weights give (precomputed from the reference), to name that mistake in any of the four outputs
+    const transposed = fixture<typeof forward>('networkForwardTransposed');
+    const suspectOf: Record<string, number[]> = { y: transposed.y, aY: transposed.aY, h: transposed.h.flat(), aH: transposed.aH.flat() };
+    const compare = (name: string, got: unknown, want: number[] | number[][]) =>
+      explainMismatch({ what: name, got, expected: want, tolerance: 1e-12, suspects: [{ values: suspectOf[name], mistake: 'the weights are transposed: Wt[k][j] joins input k to hidden neuron j, so aH[j] = Σ_k x[k]·Wt[k][j] + bt[j].' }] });
+    const want = [forward.y, forward.aY, forward.h, forward.aH];
+    fail(explainTuple('evaluateNetwork', ['y', 'aY', 'h', 'aH'], evaluateNetwork(x, w, b, Wt, bt), want, compare));
+  });
+
   it('computes the hidden pre-activations a_h = x·W̃ + b̃ (W̃[k][j]: input k → hidden j)', () => {
     checkHiddenPreActivation(evaluateNetwork);
     expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[3][0], [-1.4, 1.55], 1e-12, 'aH of the first sample');
@@ -57,7 +72,12 @@ describe('evaluateNetwork', () => {
 describe('lossFunction', () => {
   it('is 1/(2N)·Σ(y − t)² on a hand-checked batch', () => {
     const J = expected.reduce((sum, e, i) => sum + (e.y - t[i]) ** 2, 0) / (2 * 3);
-    expectAllClose(lossFunction(x, t, w, b, Wt, bt), J, 1e-14, 'J');
+    const factors = [
+      { factor: 2, mistake: 'twice the expected value: the 1/2 of J = 1/(2N)·Σ(y − t)² is missing.' },
+      { factor: 3, mistake: '3 times too large, the number of samples: J is a mean, divide the sum by N (and by 2).' },
+      { factor: 6, mistake: '6 times too large: J = 1/(2N)·Σ(y − t)², divide the sum by 2N.' },
+    ];
+    fail(explainMismatch({ what: 'J', got: lossFunction(x, t, w, b, Wt, bt), expected: J, tolerance: 1e-14, factors }));
   });
 
   it('is 0.125 when every output is 0.5 and every target 1', () => {
@@ -84,6 +104,16 @@ describe('lossFunction', () => {
 describe('updateWeights', () => {
   it.each([1, 2, 3])('steps every parameter by −lr × its finite-difference gradient (case %i)', (seed) => {
     checkNetworkStep(updateWeights, seed);
+  });
+
+  it('does not change its inputs and returns new arrays', () => {
+    const c = copy({ x, t, w, Wt, bt });
+    const [w1, , Wt1, bt1] = updateWeights(c.x, c.t, c.w, b, c.Wt, c.bt, 0.5);
+    expectUnchanged('updateWeights', c, { x, t, w, Wt, bt });
+    {
+      const same = ([['w', w1 === c.w], ['Wt', Wt1 === c.Wt], ['bt', bt1 === c.bt]] as const).filter(([, isSame]) => isSame).map(([name]) => name);
+      if (same.length > 0) throw new Error(`updateWeights returned its input ${same.join(', ')} itself: build and return new arrays.`);
+    }
   });
 
   it('averages the gradients: repeating the batch gives the same step', () => {
@@ -113,13 +143,6 @@ describe('updateWeights', () => {
     const learned = fixture<{ parameters: [Vector, number, Matrix, Vector]; accuracy: number }>('networkLearned');
     expect(learned.accuracy).toBeGreaterThanOrEqual(0.95);
     expectAllClose(net.flat(2), learned.parameters.flat(2), 1e-6, 'the parameters after 3000 steps');
-  });
-
-  it('does not change its inputs and returns new arrays', () => {
-    checkUnchanged('updateWeights', { x, t, w, Wt, bt }, (c) => {
-      const [w1, , Wt1, bt1] = updateWeights(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector, 0.5);
-      expect([w1 === c.w, Wt1 === c.Wt, bt1 === c.bt]).toEqual([false, false, false]);
-    });
   });
 });
 

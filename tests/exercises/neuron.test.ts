@@ -2,23 +2,33 @@
  * Part 1: one sigmoid neuron. These tests grade exercises/neuron.ts (`npm test`) and prove
  * reference/neuron.ts (`npm run test:reference`): `@target` is whichever of the two is tested.
  */
-import { derivativeOfSigmoid, evaluateNeuron, evaluatePrediction, lossFunction, updateWeights } from '@target/neuron';
+import * as target from '@target/neuron';
 import { RandomState } from '../../course/numpy/random';
 import { NEURON_CONSTANTS, checkDerivativeOfSigmoid, checkNeuronStep, checkUnchanged } from '../checks';
+import { explainMismatch, explainTuple, expectUnchanged, fail } from '../feedback';
 import { centralDifference, copy, expectAllClose, fixture, randomMatrix, randomTargets, relativeError, sigma } from '../helpers';
+import { studentModule } from '../student';
+
+// every call to your code has a time limit (tests/student.ts): an endless loop fails in seconds
+const { derivativeOfSigmoid, evaluateNeuron, evaluatePrediction, lossFunction, updateWeights } = studentModule(target);
 
 // A hand-checked batch: a = x·w + b = [0.5 − 0.5 + 0.1, 0.1, −0.5 − 0.25 + 0.1] = [0.1, 0.1, −0.65]
 const { x, w, b, t } = NEURON_CONSTANTS;
 const a = [0.1, 0.1, -0.65];
 const y = a.map(sigma);
 
-describe('evaluateNeuron', () => {
-  it('returns y = σ(x·w + b) for each sample', () => {
-    expectAllClose(evaluateNeuron(x, w, b)[0], y, 1e-12, 'y');
-  });
+/** The loss's usual slips, by how the result relates to the right one. */
+const lossFactors = (n: number) => [
+  { factor: 2, mistake: 'twice the expected value: the 1/2 of J = 1/(2N)·Σ(y − t)² is missing.' },
+  { factor: n, mistake: `${n} times too large, the number of samples: J is a mean, divide the sum by N = ${n} (and by 2).` },
+  { factor: 2 * n, mistake: `${2 * n} times too large: J = 1/(2N)·Σ(y − t)², divide the sum by 2N = ${2 * n}.` },
+  { factor: 0.5, mistake: 'half the expected value: divided by 2 twice? J = 1/(2N)·Σ(y − t)².' },
+];
 
-  it('returns the pre-activation a = x·w + b as its second value', () => {
-    expectAllClose(evaluateNeuron(x, w, b)[1], a, 1e-12, 'a');
+describe('evaluateNeuron', () => {
+  it('returns [y, a]: y = σ(x·w + b) and the pre-activation a = x·w + b for each sample', () => {
+    const compare = (name: string, got: unknown, expected: number[]) => explainMismatch({ what: name, got, expected, tolerance: 1e-12 });
+    fail(explainTuple('evaluateNeuron', ['y', 'a'], evaluateNeuron(x, w, b), [y, a], compare));
   });
 
   it('gives y = σ(0) = 0.5 for every sample when w = 0 and b = 0', () => {
@@ -47,12 +57,12 @@ describe('evaluateNeuron', () => {
 });
 
 describe('derivativeOfSigmoid', () => {
-  it('is 0.25 at a = 0', () => {
-    expectAllClose(derivativeOfSigmoid([0]), [0.25], 1e-15, "σ'(0)");
-  });
-
   it('is σ(a)·(1 − σ(a)) at the pre-activation', () => {
     checkDerivativeOfSigmoid(derivativeOfSigmoid);
+  });
+
+  it('is 0.25 at a = 0', () => {
+    expectAllClose(derivativeOfSigmoid([0]), [0.25], 1e-15, "σ'(0)");
   });
 
   it('is symmetric: σ′(−a) = σ′(a)', () => {
@@ -68,7 +78,8 @@ describe('derivativeOfSigmoid', () => {
 
   it('goes to 0 without NaN for large |a|', () => {
     const d = derivativeOfSigmoid([-800, 800]);
-    expect(d.every((v) => Number.isFinite(v) && v >= 0 && v < 1e-300)).toBe(true);
+    const bad = d.findIndex((v) => !(Number.isFinite(v) && v >= 0 && v < 1e-300));
+    if (bad >= 0) throw new Error(`σ'(${[-800, 800][bad]}) = ${d[bad]}: expected a number ≥ 0 and below 1e-300 (σ saturates; compute s = σ(a), then s·(1 − s))`);
   });
 
   it('returns one value per input and does not change its input', () => {
@@ -80,7 +91,7 @@ describe('derivativeOfSigmoid', () => {
 describe('lossFunction', () => {
   it('is 1/(2N)·Σ(y − t)² on a hand-checked batch', () => {
     const expected = y.reduce((sum, yi, i) => sum + (yi - t[i]) ** 2, 0) / (2 * 3);
-    expectAllClose(lossFunction(x, t, w, b), expected, 1e-14, 'J');
+    fail(explainMismatch({ what: 'J', got: lossFunction(x, t, w, b), expected, tolerance: 1e-14, factors: lossFactors(3) }));
   });
 
   it('is 0.125 for y = 0.5 and t all ones (the 1/2 and the 1/N are both there)', () => {
@@ -109,6 +120,17 @@ describe('lossFunction', () => {
 });
 
 describe('updateWeights', () => {
+  it.each([1, 2, 3, 4])('steps by −lr × the finite-difference gradient of lossFunction (case %i)', (seed) => {
+    checkNeuronStep(updateWeights, seed);
+  });
+
+  it('returns new weights and leaves its inputs unchanged', () => {
+    const c = copy({ x, t, w });
+    const [w1] = updateWeights(c.x, c.t, c.w, b, 0.5);
+    expectUnchanged('updateWeights', c, { x, t, w });
+    if (w1 === c.w) throw new Error('updateWeights returned its input w itself: build and return a new array (w.map(…) does).');
+  });
+
   it('takes the hand-checked step on a one-sample batch', () => {
     // x = [2, −1], w = [0.5, 0.5], b = 0 → a = 0.5; δ = (σ(0.5) − 1)·σ'(0.5); step = −lr·δ·[2, −1 | 1]
     const s = sigma(0.5);
@@ -116,10 +138,6 @@ describe('updateWeights', () => {
     const [newW, newB] = updateWeights([[2, -1]], [1], [0.5, 0.5], 0, 0.1);
     expectAllClose(newW, [0.5 - 0.1 * delta * 2, 0.5 + 0.1 * delta], 1e-14, 'w');
     expectAllClose(newB, -0.1 * delta, 1e-14, 'b');
-  });
-
-  it.each([1, 2, 3, 4])('steps by −lr × the finite-difference gradient of lossFunction (case %i)', (seed) => {
-    checkNeuronStep(updateWeights, seed);
   });
 
   it('averages the gradient: repeating the batch gives the same step', () => {
@@ -140,10 +158,6 @@ describe('updateWeights', () => {
     const [w1, b1] = updateWeights(x, t, w, b, 0.1);
     const [wRef, bRef] = fixture<[number[], number]>('neuronSmallStep');
     expectAllClose([...w1, b1], [...wRef, bRef], 1e-12, 'the parameters after one step');
-  });
-
-  it('returns new weights and leaves its inputs unchanged', () => {
-    checkUnchanged('updateWeights', { x, t, w }, (c) => expect(updateWeights(c.x as number[][], c.t as number[], c.w as number[], b, 0.5)[0]).not.toBe(c.w));
   });
 });
 
