@@ -37,6 +37,7 @@ export function backprop(
   // mutant "backprop updates ws in place": const weights = ws;
   const weights = ws.map((w) => w.clone());
   const biases = bs.map((b) => b.clone());
+  // mutant "no-op: backprop takes no step": return [weights, biases, ...forwardPass(x, weights, biases, actFs)];
   if (epochs === 0) return [weights, biases, ...forwardPass(x, weights, biases, actFs)];
   // allocated once: pre-activations, activations, deltas, gradients
   const Zs = weights.map((w) => new Mat(m, w.cols));

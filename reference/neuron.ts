@@ -35,6 +35,7 @@ export function derivativeOfSigmoid(a: Vector): Vector {
   const slope: Vector = new Array<number>(a.length);
   for (let i = 0; i < a.length; i++) {
     // mutant "σ' applied to the output instead of the pre-activation": const s = sigmoid(sigmoid(a[i]));
+    // mutant "no-op: derivativeOfSigmoid is 0.25 everywhere": const s = 0.5;
     const s = sigmoid(a[i]);
     slope[i] = s * (1 - s);
   }
@@ -46,6 +47,7 @@ export function lossFunction(x: Matrix, t: Vector, w: Vector, b: number): number
   let sumOfSquares = 0;
   for (let i = 0; i < x.length; i++) sumOfSquares += (sigmoid(preActivation(x[i], w, b)) - t[i]) ** 2;
   // mutant "loss without the 1/2": return sumOfSquares / x.length;
+  // mutant "no-op: lossFunction returns 0": return 0;
   return sumOfSquares / (2 * x.length);
 }
 
@@ -73,6 +75,7 @@ export function updateWeights(x: Matrix, t: Vector, w: Vector, b: number, learni
   // mutant "updateWeights changes w and returns it": const newW = w; for (let j = 0; j < w.length; j++) newW[j] -= (learningRate * gradW[j]) / n;
   const newW = w.map((wj, j) => wj - (learningRate * gradW[j]) / n);
   // mutant "bias not updated": return [newW, b];
+  // mutant "no-op: updateWeights takes no step": return [w.slice(), b];
   return [newW, b - (learningRate * gradB) / n];
 }
 

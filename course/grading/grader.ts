@@ -84,19 +84,30 @@ function belongsTo(test: TestOutcome, exercise: Exercise): boolean {
   return test.file === testFile(exercise) && test.ancestors[0] === exercise.function;
 }
 
+/**
+ * A function's `properties` block (tests/exercises/*.test.ts) holds what a harmless wrong function
+ * can have too: the right shapes, unchanged inputs, invariance under repeating the batch, a value
+ * at one special point. A function that returns a constant or takes no step passes them, so they
+ * earn their share only beside a passing test of its values.
+ */
+export const PROPERTIES = 'properties';
+const isProperty = (test: TestOutcome): boolean => test.ancestors[1] === PROPERTIES;
+
 function gradeFunction(exercise: Exercise, tests: TestOutcome[], failure?: string): FunctionGrade {
   const own = tests.filter((t) => belongsTo(t, exercise));
   if (failure !== undefined || own.length === 0) {
     return { exercise, passed: 0, total: own.length, points: 0, firstFailure: failure ?? 'no test of this function ran' };
   }
-  const passed = own.filter((t) => t.status === 'passed').length;
+  const passing = own.filter((t) => t.status === 'passed');
+  const passed = passing.length;
+  const credited = passing.some((t) => !isProperty(t)) ? passed : 0;
   const failing = own.find((t) => t.status !== 'passed');
   const message = failing ? firstLine(failing.failureMessages[0] ?? failing.status) : undefined;
   return {
     exercise,
     passed,
     total: own.length,
-    points: (exercise.points * passed) / own.length,
+    points: (exercise.points * credited) / own.length,
     firstFailure: failing ? `${failing.title}: ${(message ?? '').slice(0, MAX_MESSAGE)}` : undefined,
   };
 }

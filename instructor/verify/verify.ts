@@ -42,6 +42,13 @@ export function verifyGrader(onProgress: (line: string) => void = () => undefine
       const lost = report.maxScore - report.score;
       mutantTable.push({ name: mutant.name, module: mutant.module, lost, caughtBy: caughtBy(report) });
       checks.push({ ok: lost > 0, what: `mutant "${mutant.name}" (${mutant.module}.ts) loses points (${Math.round(lost * 100) / 100})`, details: [] });
+      // a no-op (a function that returns something harmless and computes nothing) earns nothing:
+      // its properties (shapes, unchanged inputs, invariances) count only beside a passing value test
+      const noOp = /^no-op: (\w+)/.exec(mutant.name)?.[1];
+      if (noOp !== undefined) {
+        const earned = report.functions.find((f) => f.exercise.function === noOp)?.points;
+        checks.push({ ok: earned === 0, what: `no-op mutant "${mutant.name}" earns 0 points for ${noOp} (got ${earned ?? 'no grade'})`, details: [] });
+      }
     } finally {
       removeStage(target);
     }

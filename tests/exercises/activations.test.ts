@@ -34,14 +34,6 @@ describe.each([
     fail(explainActivation(name, zValues, expected, Array.isArray(got) ? got.flat() : got, true));
   });
 
-  it('keeps the shape of z and does not change z', () => {
-    const input = z.clone();
-    const out = f(input);
-    if (out.rows !== 2 || out.cols !== 3) throw new Error(`${name}(z): expected 2×3 like z, got ${out.rows}×${out.cols}`);
-    expectUnchanged(name, { z: input.toArray() }, { z: z.toArray() });
-    if (out === input) throw new Error(`${name} returned z itself: return a new matrix (map(z, …) does).`);
-  });
-
   it('with deriv = true matches the central difference of the function (away from kinks)', () => {
     const derivativeAt = f(zs, true);
     points.forEach((v, i) => {
@@ -49,27 +41,46 @@ describe.each([
       if (!(error < 1e-7)) throw new Error(`${name}'(${v}) = ${derivativeAt.data[i]}, but the slope of ${name} there is ${centralDifference(exact, v)} (relative error ${error.toExponential(2)})`);
     });
   });
+
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('keeps the shape of z and does not change z', () => {
+      const input = z.clone();
+      const out = f(input);
+      if (out.rows !== 2 || out.cols !== 3) throw new Error(`${name}(z): expected 2×3 like z, got ${out.rows}×${out.cols}`);
+      expectUnchanged(name, { z: input.toArray() }, { z: z.toArray() });
+      if (out === input) throw new Error(`${name} returned z itself: return a new matrix (map(z, …) does).`);
+    });
+  });
 });
 
 describe('logistic', () => {
-  it("has σ(0) = 0.5 and σ'(0) = 0.25", () => {
-    const zero = Mat.from([[0]]);
-    expect(logistic(zero).data[0]).toBe(0.5);
-    expect(logistic(zero, true).data[0]).toBe(0.25);
-  });
 
-  it('saturates without NaN', () => {
-    const extreme = Mat.from([[-800, 800]]);
-    expect(Array.from(logistic(extreme).data)).toEqual([0, 1]);
-    expect(Array.from(logistic(extreme, true).data)).toEqual([0, 0]);
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it("has σ(0) = 0.5 and σ'(0) = 0.25", () => {
+      const zero = Mat.from([[0]]);
+      expect(logistic(zero).data[0]).toBe(0.5);
+      expect(logistic(zero, true).data[0]).toBe(0.25);
+    });
+
+    it('saturates without NaN', () => {
+      const extreme = Mat.from([[-800, 800]]);
+      expect(Array.from(logistic(extreme).data)).toEqual([0, 1]);
+      expect(Array.from(logistic(extreme, true).data)).toEqual([0, 0]);
+    });
   });
 });
 
 describe('tanh', () => {
-  it("has tanh(0) = 0 and tanh'(0) = 1", () => {
-    const zero = Mat.from([[0]]);
-    expect(tanh(zero).data[0]).toBe(0);
-    expect(tanh(zero, true).data[0]).toBe(1);
+
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it("has tanh(0) = 0 and tanh'(0) = 1", () => {
+      const zero = Mat.from([[0]]);
+      expect(tanh(zero).data[0]).toBe(0);
+      expect(tanh(zero, true).data[0]).toBe(1);
+    });
   });
 });
 

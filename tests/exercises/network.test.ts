@@ -52,20 +52,23 @@ describe('evaluateNetwork', () => {
     expectAllClose(evaluateNetwork(x, w, b, Wt, bt)[0], expected.map((e) => e.y), 1e-12, 'y');
   });
 
-  it('returns N outputs and N×2 hidden values', () => {
-    const [y, aY, h, aH] = evaluateNetwork(randomMatrix(new RandomState(1), 6, 2), w, b, Wt, bt);
-    expect([y.length, aY.length, h.length, aH.length]).toEqual([6, 6, 6, 6]);
-    expect(h.every((row) => row.length === 2) && aH.every((row) => row.length === 2)).toBe(true);
-  });
-
   it('with an identity hidden layer (W̃ = I, b̃ = 0) is a neuron on σ(x)', () => {
     const [y, , h] = evaluateNetwork(x, w, b, [[1, 0], [0, 1]], [0, 0]);
     expectAllClose(h, x.map((xi) => xi.map(sigma)), 1e-12, 'h');
     expectAllClose(y, fixture<{ y: Vector }>('networkIdentity').y, 1e-12, 'y');
   });
 
-  it('does not change its inputs', () => {
-    checkUnchanged('evaluateNetwork', { x, w, Wt, bt }, (c) => evaluateNetwork(c.x as Matrix, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector));
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('returns N outputs and N×2 hidden values', () => {
+      const [y, aY, h, aH] = evaluateNetwork(randomMatrix(new RandomState(1), 6, 2), w, b, Wt, bt);
+      expect([y.length, aY.length, h.length, aH.length]).toEqual([6, 6, 6, 6]);
+      expect(h.every((row) => row.length === 2) && aH.every((row) => row.length === 2)).toBe(true);
+    });
+
+    it('does not change its inputs', () => {
+      checkUnchanged('evaluateNetwork', { x, w, Wt, bt }, (c) => evaluateNetwork(c.x as Matrix, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector));
+    });
   });
 });
 
@@ -80,51 +83,33 @@ describe('lossFunction', () => {
     fail(explainMismatch({ what: 'J', got: lossFunction(x, t, w, b, Wt, bt), expected: J, tolerance: 1e-14, factors }));
   });
 
-  it('is 0.125 when every output is 0.5 and every target 1', () => {
-    expectAllClose(lossFunction(x, [1, 1, 1], [0, 0], 0, Wt, bt), 0.125, 1e-15, 'J');
-  });
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('is 0.125 when every output is 0.5 and every target 1', () => {
+      expectAllClose(lossFunction(x, [1, 1, 1], [0, 0], 0, Wt, bt), 0.125, 1e-15, 'J');
+    });
 
-  it('is a mean: repeating the batch does not change it', () => {
-    expectAllClose(lossFunction([...x, ...x], [...t, ...t], w, b, Wt, bt), lossFunction(x, t, w, b, Wt, bt), 1e-14, 'J');
-  });
+    it('is a mean: repeating the batch does not change it', () => {
+      expectAllClose(lossFunction([...x, ...x], [...t, ...t], w, b, Wt, bt), lossFunction(x, t, w, b, Wt, bt), 1e-14, 'J');
+    });
 
-  it('is never negative', () => {
-    const rs = new RandomState(3);
-    for (let trial = 0; trial < 10; trial++) {
-      const net = randomNetwork(rs);
-      expect(lossFunction(randomMatrix(rs, 15, 2, 2), randomTargets(rs, 15), net.w, net.b, net.Wt, net.bt)).toBeGreaterThanOrEqual(0);
-    }
-  });
+    it('is never negative', () => {
+      const rs = new RandomState(3);
+      for (let trial = 0; trial < 10; trial++) {
+        const net = randomNetwork(rs);
+        expect(lossFunction(randomMatrix(rs, 15, 2, 2), randomTargets(rs, 15), net.w, net.b, net.Wt, net.bt)).toBeGreaterThanOrEqual(0);
+      }
+    });
 
-  it('does not change its inputs', () => {
-    checkUnchanged('lossFunction', { x, t, w, Wt, bt }, (c) => lossFunction(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector));
+    it('does not change its inputs', () => {
+      checkUnchanged('lossFunction', { x, t, w, Wt, bt }, (c) => lossFunction(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector));
+    });
   });
 });
 
 describe('updateWeights', () => {
   it.each([1, 2, 3])('steps every parameter by −lr × its finite-difference gradient (case %i)', (seed) => {
     checkNetworkStep(updateWeights, seed);
-  });
-
-  it('does not change its inputs and returns new arrays', () => {
-    const c = copy({ x, t, w, Wt, bt });
-    const [w1, , Wt1, bt1] = updateWeights(c.x, c.t, c.w, b, c.Wt, c.bt, 0.5);
-    expectUnchanged('updateWeights', c, { x, t, w, Wt, bt });
-    {
-      const same = ([['w', w1 === c.w], ['Wt', Wt1 === c.Wt], ['bt', bt1 === c.bt]] as const).filter(([, isSame]) => isSame).map(([name]) => name);
-      if (same.length > 0) throw new Error(`updateWeights returned its input ${same.join(', ')} itself: build and return new arrays.`);
-    }
-  });
-
-  it('averages the gradients: repeating the batch gives the same step', () => {
-    const once = updateWeights(x, t, w, b, Wt, bt, 0.5);
-    const twice = updateWeights([...x, ...x], [...t, ...t], w, b, Wt, bt, 0.5);
-    expectAllClose(twice.flat(2), once.flat(2), 1e-13, 'parameters');
-  });
-
-  it('returns parameters of the same shapes', () => {
-    const [w1, b1, Wt1, bt1] = updateWeights(x, t, w, b, Wt, bt, 0.1);
-    expect([w1.length, typeof b1, Wt1.length, Wt1[0].length, Wt1[1].length, bt1.length]).toEqual([2, 'number', 2, 2, 2, 2]);
   });
 
   it('takes the step that lowers the loss with a small learning rate', () => {
@@ -144,6 +129,30 @@ describe('updateWeights', () => {
     expect(learned.accuracy).toBeGreaterThanOrEqual(0.95);
     expectAllClose(net.flat(2), learned.parameters.flat(2), 1e-6, 'the parameters after 3000 steps');
   });
+
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('does not change its inputs and returns new arrays', () => {
+      const c = copy({ x, t, w, Wt, bt });
+      const [w1, , Wt1, bt1] = updateWeights(c.x, c.t, c.w, b, c.Wt, c.bt, 0.5);
+      expectUnchanged('updateWeights', c, { x, t, w, Wt, bt });
+      {
+        const same = ([['w', w1 === c.w], ['Wt', Wt1 === c.Wt], ['bt', bt1 === c.bt]] as const).filter(([, isSame]) => isSame).map(([name]) => name);
+        if (same.length > 0) throw new Error(`updateWeights returned its input ${same.join(', ')} itself: build and return new arrays.`);
+      }
+    });
+
+    it('averages the gradients: repeating the batch gives the same step', () => {
+      const once = updateWeights(x, t, w, b, Wt, bt, 0.5);
+      const twice = updateWeights([...x, ...x], [...t, ...t], w, b, Wt, bt, 0.5);
+      expectAllClose(twice.flat(2), once.flat(2), 1e-13, 'parameters');
+    });
+
+    it('returns parameters of the same shapes', () => {
+      const [w1, b1, Wt1, bt1] = updateWeights(x, t, w, b, Wt, bt, 0.1);
+      expect([w1.length, typeof b1, Wt1.length, Wt1[0].length, Wt1[1].length, bt1.length]).toEqual([2, 'number', 2, 2, 2, 2]);
+    });
+  });
 });
 
 describe('evaluatePrediction', () => {
@@ -154,16 +163,19 @@ describe('evaluatePrediction', () => {
     expect(accuracy).toBeCloseTo(predicted.filter((p, i) => p === t[i]).length / 3, 15);
   });
 
-  it('predicts 1 at exactly y = 0.5', () => {
-    expect(evaluatePrediction([[3, -1]], [1], [0, 0], 0, Wt, bt)[0]).toEqual([1]);
-  });
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('predicts 1 at exactly y = 0.5', () => {
+      expect(evaluatePrediction([[3, -1]], [1], [0, 0], 0, Wt, bt)[0]).toEqual([1]);
+    });
 
-  it('gives accuracy 1 against its own predictions', () => {
-    const [prediction] = evaluatePrediction(x, t, w, b, Wt, bt);
-    expect(evaluatePrediction(x, prediction, w, b, Wt, bt)[1]).toBe(1);
-  });
+    it('gives accuracy 1 against its own predictions', () => {
+      const [prediction] = evaluatePrediction(x, t, w, b, Wt, bt);
+      expect(evaluatePrediction(x, prediction, w, b, Wt, bt)[1]).toBe(1);
+    });
 
-  it('does not change its inputs', () => {
-    checkUnchanged('evaluatePrediction', { x, t, w, Wt, bt }, (c) => evaluatePrediction(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector));
+    it('does not change its inputs', () => {
+      checkUnchanged('evaluatePrediction', { x, t, w, Wt, bt }, (c) => evaluatePrediction(c.x as Matrix, c.t as Vector, c.w as Vector, b, c.Wt as Matrix, c.bt as Vector));
+    });
   });
 });

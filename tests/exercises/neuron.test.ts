@@ -31,28 +31,31 @@ describe('evaluateNeuron', () => {
     fail(explainTuple('evaluateNeuron', ['y', 'a'], evaluateNeuron(x, w, b), [y, a], compare));
   });
 
-  it('gives y = σ(0) = 0.5 for every sample when w = 0 and b = 0', () => {
-    expectAllClose(evaluateNeuron(x, [0, 0], 0)[0], [0.5, 0.5, 0.5], 1e-15, 'y');
-  });
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('gives y = σ(0) = 0.5 for every sample when w = 0 and b = 0', () => {
+      expectAllClose(evaluateNeuron(x, [0, 0], 0)[0], [0.5, 0.5, 0.5], 1e-15, 'y');
+    });
 
-  it('returns one value per sample in each output', () => {
-    const rs = new RandomState(1);
-    const [ys, as] = evaluateNeuron(randomMatrix(rs, 7, 2), [0.3, -0.2], 0.5);
-    expect(ys).toHaveLength(7);
-    expect(as).toHaveLength(7);
-  });
+    it('returns one value per sample in each output', () => {
+      const rs = new RandomState(1);
+      const [ys, as] = evaluateNeuron(randomMatrix(rs, 7, 2), [0.3, -0.2], 0.5);
+      expect(ys).toHaveLength(7);
+      expect(as).toHaveLength(7);
+    });
 
-  it('keeps y strictly between 0 and 1 for moderate inputs', () => {
-    const rs = new RandomState(2);
-    const [ys] = evaluateNeuron(randomMatrix(rs, 50, 2, 3), [1.5, -2], 0.3);
-    for (const value of ys) {
-      expect(value).toBeGreaterThan(0);
-      expect(value).toBeLessThan(1);
-    }
-  });
+    it('keeps y strictly between 0 and 1 for moderate inputs', () => {
+      const rs = new RandomState(2);
+      const [ys] = evaluateNeuron(randomMatrix(rs, 50, 2, 3), [1.5, -2], 0.3);
+      for (const value of ys) {
+        expect(value).toBeGreaterThan(0);
+        expect(value).toBeLessThan(1);
+      }
+    });
 
-  it('does not change its inputs', () => {
-    checkUnchanged('evaluateNeuron', { x, w }, (c) => evaluateNeuron(c.x as number[][], c.w as number[], b));
+    it('does not change its inputs', () => {
+      checkUnchanged('evaluateNeuron', { x, w }, (c) => evaluateNeuron(c.x as number[][], c.w as number[], b));
+    });
   });
 });
 
@@ -61,30 +64,33 @@ describe('derivativeOfSigmoid', () => {
     checkDerivativeOfSigmoid(derivativeOfSigmoid);
   });
 
-  it('is 0.25 at a = 0', () => {
-    expectAllClose(derivativeOfSigmoid([0]), [0.25], 1e-15, "σ'(0)");
-  });
-
-  it('is symmetric: σ′(−a) = σ′(a)', () => {
-    const values = [0.3, 1.7, 4.2];
-    expectAllClose(derivativeOfSigmoid(values.map((v) => -v)), derivativeOfSigmoid(values), 1e-14, "σ'(−a)");
-  });
-
   it('matches the central difference of σ', () => {
     const values = [-2.5, -0.7, 0, 0.9, 3.1];
     const numeric = values.map((v) => centralDifference(sigma, v));
     derivativeOfSigmoid(values).forEach((d, i) => expect(relativeError(d, numeric[i])).toBeLessThan(1e-8));
   });
 
-  it('goes to 0 without NaN for large |a|', () => {
-    const d = derivativeOfSigmoid([-800, 800]);
-    const bad = d.findIndex((v) => !(Number.isFinite(v) && v >= 0 && v < 1e-300));
-    if (bad >= 0) throw new Error(`σ'(${[-800, 800][bad]}) = ${d[bad]}: expected a number ≥ 0 and below 1e-300 (σ saturates; compute s = σ(a), then s·(1 − s))`);
-  });
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('is 0.25 at a = 0', () => {
+      expectAllClose(derivativeOfSigmoid([0]), [0.25], 1e-15, "σ'(0)");
+    });
 
-  it('returns one value per input and does not change its input', () => {
-    expect(derivativeOfSigmoid([1, 2, 3])).toHaveLength(3);
-    checkUnchanged('derivativeOfSigmoid', { a: [1, 2, 3] }, (c) => derivativeOfSigmoid(c.a as number[]));
+    it('is symmetric: σ′(−a) = σ′(a)', () => {
+      const values = [0.3, 1.7, 4.2];
+      expectAllClose(derivativeOfSigmoid(values.map((v) => -v)), derivativeOfSigmoid(values), 1e-14, "σ'(−a)");
+    });
+
+    it('goes to 0 without NaN for large |a|', () => {
+      const d = derivativeOfSigmoid([-800, 800]);
+      const bad = d.findIndex((v) => !(Number.isFinite(v) && v >= 0 && v < 1e-300));
+      if (bad >= 0) throw new Error(`σ'(${[-800, 800][bad]}) = ${d[bad]}: expected a number ≥ 0 and below 1e-300 (σ saturates; compute s = σ(a), then s·(1 − s))`);
+    });
+
+    it('returns one value per input and does not change its input', () => {
+      expect(derivativeOfSigmoid([1, 2, 3])).toHaveLength(3);
+      checkUnchanged('derivativeOfSigmoid', { a: [1, 2, 3] }, (c) => derivativeOfSigmoid(c.a as number[]));
+    });
   });
 });
 
@@ -94,41 +100,37 @@ describe('lossFunction', () => {
     fail(explainMismatch({ what: 'J', got: lossFunction(x, t, w, b), expected, tolerance: 1e-14, factors: lossFactors(3) }));
   });
 
-  it('is 0.125 for y = 0.5 and t all ones (the 1/2 and the 1/N are both there)', () => {
-    expectAllClose(lossFunction(x, [1, 1, 1], [0, 0], 0), 0.125, 1e-15, 'J');
-  });
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('is 0.125 for y = 0.5 and t all ones (the 1/2 and the 1/N are both there)', () => {
+      expectAllClose(lossFunction(x, [1, 1, 1], [0, 0], 0), 0.125, 1e-15, 'J');
+    });
 
-  it('is 0 when the targets equal the outputs', () => {
-    expect(lossFunction(x, copy(y), w, b)).toBeCloseTo(0, 15);
-  });
+    it('is 0 when the targets equal the outputs', () => {
+      expect(lossFunction(x, copy(y), w, b)).toBeCloseTo(0, 15);
+    });
 
-  it('is a mean: repeating the batch does not change it', () => {
-    expectAllClose(lossFunction([...x, ...x], [...t, ...t], w, b), lossFunction(x, t, w, b), 1e-14, 'J');
-  });
+    it('is a mean: repeating the batch does not change it', () => {
+      expectAllClose(lossFunction([...x, ...x], [...t, ...t], w, b), lossFunction(x, t, w, b), 1e-14, 'J');
+    });
 
-  it('is never negative', () => {
-    const rs = new RandomState(3);
-    for (let trial = 0; trial < 10; trial++) {
-      const xs = randomMatrix(rs, 20, 2, 2);
-      expect(lossFunction(xs, randomTargets(rs, 20), rs.randn(2), rs.randn(1)[0])).toBeGreaterThanOrEqual(0);
-    }
-  });
+    it('is never negative', () => {
+      const rs = new RandomState(3);
+      for (let trial = 0; trial < 10; trial++) {
+        const xs = randomMatrix(rs, 20, 2, 2);
+        expect(lossFunction(xs, randomTargets(rs, 20), rs.randn(2), rs.randn(1)[0])).toBeGreaterThanOrEqual(0);
+      }
+    });
 
-  it('does not change its inputs', () => {
-    checkUnchanged('lossFunction', { x, t, w }, (c) => lossFunction(c.x as number[][], c.t as number[], c.w as number[], b));
+    it('does not change its inputs', () => {
+      checkUnchanged('lossFunction', { x, t, w }, (c) => lossFunction(c.x as number[][], c.t as number[], c.w as number[], b));
+    });
   });
 });
 
 describe('updateWeights', () => {
   it.each([1, 2, 3, 4])('steps by −lr × the finite-difference gradient of lossFunction (case %i)', (seed) => {
     checkNeuronStep(updateWeights, seed);
-  });
-
-  it('returns new weights and leaves its inputs unchanged', () => {
-    const c = copy({ x, t, w });
-    const [w1] = updateWeights(c.x, c.t, c.w, b, 0.5);
-    expectUnchanged('updateWeights', c, { x, t, w });
-    if (w1 === c.w) throw new Error('updateWeights returned its input w itself: build and return a new array (w.map(…) does).');
   });
 
   it('takes the hand-checked step on a one-sample batch', () => {
@@ -140,34 +142,40 @@ describe('updateWeights', () => {
     expectAllClose(newB, -0.1 * delta, 1e-14, 'b');
   });
 
-  it('averages the gradient: repeating the batch gives the same step', () => {
-    const [w1, b1] = updateWeights(x, t, w, b, 0.5);
-    const [w2, b2] = updateWeights([...x, ...x], [...t, ...t], w, b, 0.5);
-    expectAllClose(w2, w1, 1e-14, 'w');
-    expectAllClose(b2, b1, 1e-14, 'b');
-  });
-
-  it('scales the step with the learning rate', () => {
-    const [w1, b1] = updateWeights(x, t, w, b, 0.1);
-    const [w2, b2] = updateWeights(x, t, w, b, 0.2);
-    expectAllClose(w2.map((v, j) => v - w[j]), w1.map((v, j) => 2 * (v - w[j])), 1e-12, 'step in w');
-    expectAllClose(b2 - b, 2 * (b1 - b), 1e-12, 'step in b');
-  });
-
   it('takes the step that lowers the loss with a small learning rate', () => {
     const [w1, b1] = updateWeights(x, t, w, b, 0.1);
     const [wRef, bRef] = fixture<[number[], number]>('neuronSmallStep');
     expectAllClose([...w1, b1], [...wRef, bRef], 1e-12, 'the parameters after one step');
+  });
+
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('returns new weights and leaves its inputs unchanged', () => {
+      const c = copy({ x, t, w });
+      const [w1] = updateWeights(c.x, c.t, c.w, b, 0.5);
+      expectUnchanged('updateWeights', c, { x, t, w });
+      if (w1 === c.w) throw new Error('updateWeights returned its input w itself: build and return a new array (w.map(…) does).');
+    });
+
+    it('averages the gradient: repeating the batch gives the same step', () => {
+      const [w1, b1] = updateWeights(x, t, w, b, 0.5);
+      const [w2, b2] = updateWeights([...x, ...x], [...t, ...t], w, b, 0.5);
+      expectAllClose(w2, w1, 1e-14, 'w');
+      expectAllClose(b2, b1, 1e-14, 'b');
+    });
+
+    it('scales the step with the learning rate', () => {
+      const [w1, b1] = updateWeights(x, t, w, b, 0.1);
+      const [w2, b2] = updateWeights(x, t, w, b, 0.2);
+      expectAllClose(w2.map((v, j) => v - w[j]), w1.map((v, j) => 2 * (v - w[j])), 1e-12, 'step in w');
+      expectAllClose(b2 - b, 2 * (b1 - b), 1e-12, 'step in b');
+    });
   });
 });
 
 describe('evaluatePrediction', () => {
   it('predicts 1 where y ≥ 0.5 and 0 elsewhere', () => {
     expect(evaluatePrediction(x, t, w, b)[0]).toEqual([1, 1, 0]);
-  });
-
-  it('predicts 1 at exactly y = 0.5', () => {
-    expect(evaluatePrediction([[0, 0]], [1], [1, 1], 0)[0]).toEqual([1]);
   });
 
   it('reports the share of correct predictions as accuracy', () => {
@@ -180,7 +188,14 @@ describe('evaluatePrediction', () => {
     expect(evaluatePrediction(x, [0, 0, 1], w, b)[1]).toBe(0);
   });
 
-  it('does not change its inputs', () => {
-    checkUnchanged('evaluatePrediction', { x, t, w }, (c) => evaluatePrediction(c.x as number[][], c.t as number[], c.w as number[], b));
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('predicts 1 at exactly y = 0.5', () => {
+      expect(evaluatePrediction([[0, 0]], [1], [1, 1], 0)[0]).toEqual([1]);
+    });
+
+    it('does not change its inputs', () => {
+      checkUnchanged('evaluatePrediction', { x, t, w }, (c) => evaluatePrediction(c.x as number[][], c.t as number[], c.w as number[], b));
+    });
   });
 });

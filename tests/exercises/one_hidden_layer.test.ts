@@ -26,9 +26,12 @@ describe('forwardPass', () => {
     fail(explainTuple('forwardPass', ['Z1', 'A1', 'Z2', 'A2'], forwardPass(x, ws, bs, acts), fixture<number[][][]>('hiddenForward'), compare));
   });
 
-  it('returns m×n hidden and m×1 output matrices', () => {
-    const { ws, bs } = network(2, 3);
-    expect(forwardPass(x, ws, bs, acts).map((m) => m.shape)).toEqual([[25, 3], [25, 3], [25, 1], [25, 1]]);
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('returns m×n hidden and m×1 output matrices', () => {
+      const { ws, bs } = network(2, 3);
+      expect(forwardPass(x, ws, bs, acts).map((m) => m.shape)).toEqual([[25, 3], [25, 3], [25, 1], [25, 1]]);
+    });
   });
 });
 
@@ -60,19 +63,22 @@ describe('backprop', () => {
     expectAllClose(A2.toArray(), fixture<number[][]>('hiddenLastEpoch'), 1e-10, 'A2');
   });
 
-  it('lowers the cost', () => {
-    const { ws, bs } = network(5);
-    // one epoch returns the forward pass of the weights it was given: the output before and after training
-    const before = backprop(x, y, ws, bs, acts, testQuartic, 0.1, 1)[5];
-    const [ws1, bs1] = backprop(x, y, ws, bs, acts, testQuartic, 0.1, 200);
-    const after = backprop(x, y, ws1, bs1, acts, testQuartic, 0.1, 1)[5];
-    expect(testQuartic(after, y)).toBeLessThan(testQuartic(before, y));
-  });
+  // properties a harmless wrong function can have too: they count only beside a passing test above
+  describe('properties', () => {
+    it('lowers the cost', () => {
+      const { ws, bs } = network(5);
+      // one epoch returns the forward pass of the weights it was given: the output before and after training
+      const before = backprop(x, y, ws, bs, acts, testQuartic, 0.1, 1)[5];
+      const [ws1, bs1] = backprop(x, y, ws, bs, acts, testQuartic, 0.1, 200);
+      const after = backprop(x, y, ws1, bs1, acts, testQuartic, 0.1, 1)[5];
+      expect(testQuartic(after, y)).toBeLessThan(testQuartic(before, y));
+    });
 
-  it('does not change the weights and biases it was given', () => {
-    const { ws, bs } = network(6);
-    const before = { ws: matrices(ws), bs: matrices(bs) };
-    backprop(x, y, ws, bs, acts, testQuartic, 0.1, 3);
-    expectMatsUnchanged('backprop', { ws, bs }, before);
+    it('does not change the weights and biases it was given', () => {
+      const { ws, bs } = network(6);
+      const before = { ws: matrices(ws), bs: matrices(bs) };
+      backprop(x, y, ws, bs, acts, testQuartic, 0.1, 3);
+      expectMatsUnchanged('backprop', { ws, bs }, before);
+    });
   });
 });
