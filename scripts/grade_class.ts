@@ -18,7 +18,7 @@ runMain(async () => {
     .option('roster', { type: 'string', describe: 'the roster CSV, header student,repository (a clone URL or a local path)' })
     .option('out', { type: 'string', demandOption: true, describe: 'directory for the per-student folders, gradebook.csv and summary.md' })
     .option('ref', { type: 'string', describe: 'the branch or tag to grade (default: the default branch)' })
-    .option('deadline', { type: 'string', describe: 'grade the last commit at or before this time (ISO 8601)' })
+    .option('deadline', { type: 'string', describe: 'grade the last commit dated at or before this time (ISO 8601; the date is the committer\'s own, so a backdated commit passes: for a cut-off that holds, grade at the deadline)' })
     .option('concurrency', { default: 2, coerce: integerFlag('concurrency', 1, 64), describe: 'students graded at once' })
     .option('merge', { type: 'string', describe: 'merge the gradebook.csv files under this directory instead of grading' })
     .parseSync();

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataError } from '../cli/errors';
 import { exerciseName, loadExercises } from './exercises';
+import { allowedEnvironment } from './jest-report';
 import { ROOT } from '../targets';
 
 export interface RosterEntry {
@@ -86,17 +87,36 @@ async function pool<T, R>(items: T[], concurrency: number, task: (item: T) => Pr
   return results;
 }
 
-/** `npm run grade -- --submission …` in a process of its own (one student's grade cannot disturb another's). */
+/** One student's whole grading, in seconds: far above a normal run (under a minute), so that nothing a submission does holds up the class. */
+const STUDENT_SECONDS = 20 * 60;
+
+/**
+ * `npm run grade -- --submission …` in a process group of its own (one student's grade cannot
+ * disturb another's), with only the environment node and the grader need (no token), and a
+ * wall-clock limit on the whole group.
+ */
 function gradeInProcess(submission: string, out: string): Promise<{ ok: boolean; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'grade.ts'), '--submission', submission, '--out', out], {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, GITHUB_STEP_SUMMARY: '' },
+      env: { ...allowedEnvironment(process.env), GITHUB_STEP_SUMMARY: '' },
+      detached: true,
     });
     let stderr = '';
+    const timer = setTimeout(() => {
+      stderr += `\nerror: grading did not finish within ${STUDENT_SECONDS / 60} minutes`;
+      try {
+        process.kill(-(child.pid ?? 0), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, STUDENT_SECONDS * 1000);
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-    child.on('close', (code) => resolve({ ok: code === 0, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ ok: code === 0, stderr });
+    });
   });
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildBox, removeBox } from './sandbox/box';
 import { STAGE_PREFIX } from './stage';
 import { exerciseName, loadExercises, testFile, testNamePattern, type Exercise } from './exercises';
-import { firstLine, runJest, type JestRun, type TestOutcome } from './jest-report';
+import { firstLine, runJest, visibleText, type JestRun, type TestOutcome } from './jest-report';
 import { ROOT, TARGET_ENV, type Target } from '../targets';
 
 export interface GradeOptions {
@@ -169,8 +169,7 @@ const round = (value: number): number => Math.round(value * 100) / 100;
 
 /** Text from file names, messages and student output, safe inside Markdown (and a table cell). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  return visibleText(text.replace(/[\r\n\t]+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -53,6 +53,17 @@ function whyNoReport(result: ReturnType<typeof spawnSync>, options: JestOptions)
   return `the test process ended without a report (exit ${result.status ?? result.signal}): ${stderr.trim().split('\n').slice(-3).join(' ')}`.slice(0, 400);
 }
 
+/**
+ * The variables a jest run gets from ours: what node and jest need, and the course's own (LAB_*).
+ * Nothing else, so a secret of the calling job (class grading's token to read the students'
+ * repositories) is never in a process that runs the suites beside a submission.
+ */
+const PASSED_ON = /^(PATH|HOME|TMPDIR|TMP|TEMP|LANG|LC_[A-Z]+|TZ|CI|SYSTEMROOT|LAB_[A-Z_]+)$/i;
+
+export function allowedEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => PASSED_ON.test(name)));
+}
+
 /** Runs jest with `args` (e.g. `--selectProjects exercises`) and returns every test's outcome. */
 export function runJest(args: string[], options: JestOptions = {}): JestRun {
   const dir = mkdtempSync(path.join(tmpdir(), 'jest-report-'));
@@ -61,7 +72,7 @@ export function runJest(args: string[], options: JestOptions = {}): JestRun {
   const node = options.memoryMb === undefined ? [] : [`--max-old-space-size=${options.memoryMb}`];
   const result = spawnSync(process.execPath, [...node, jest, '--json', `--outputFile=${output}`, '--silent', ...args], {
     cwd: ROOT,
-    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
+    env: { ...allowedEnvironment(process.env), FORCE_COLOR: '0', ...options.env },
     encoding: 'utf8',
     timeout: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
     killSignal: 'SIGKILL',
@@ -86,9 +97,18 @@ export function runJest(args: string[], options: JestOptions = {}): JestRun {
   }
 }
 
-/** The first line of a failure message, without colour codes or jest's stack. */
+/**
+ * Control characters (and the bidirectional overrides) shown as a visible \uXXXX: a message from a
+ * submission could otherwise move a terminal's cursor and draw a different grade over the real one.
+ */
+export function visibleText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- these are the characters to make visible
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The first line of a failure message, without colour codes, jest's stack or control characters. */
 export function firstLine(message: string): string {
   // eslint-disable-next-line no-control-regex -- jest colours its messages with ANSI escapes
   const plain = message.replace(/\u001b\[[0-9;]*m/g, '');
-  return plain.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+  return visibleText(plain.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '');
 }

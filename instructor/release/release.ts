@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../course/cli/errors';
-import { exerciseFile, exerciseName, loadExercises, testFile, testNamePattern, type Exercise } from '../../course/grading/exercises';
+import { exerciseFile, exerciseName, loadExercises, type Exercise } from '../../course/grading/exercises';
 import { ROOT } from '../../course/targets';
 
 /**
@@ -37,11 +37,20 @@ export function studentReadme(text: string): string {
 }
 
 /**
+ * A Classroom step's command: passes when results.json (argv[1]) gives the function (argv[2]) all
+ * its points. It runs no student code: a command that ran the function's tests itself was passed
+ * by a module that calls process.exit(0) as it loads (jest then exits 0).
+ */
+const PASSED = 'const r = require(process.argv[1]); process.exit(r.tests.some((t) => t.name === process.argv[2] && t.status === "passed") ? 0 : 1)';
+
+/**
  * GitHub Classroom's workflow, as Classroom itself writes it today: one step per exercise function
  * with classroom-resources/autograding-command-grader (its points as max-score), then
  * autograding-grading-reporter over all of them. (The old .github/classroom/autograding.json is
- * read only by an archived action.) Classroom grades inside the student's repository, so its score
- * is a preview in the course's trust model; the authoritative grade is class grading or Gradescope.
+ * read only by an archived action.) The functions are graded once, in the sandbox, before those
+ * steps, and each step reads its function's result. Classroom grades inside the student's
+ * repository, so its score is a preview in the course's trust model; the authoritative grade is
+ * class grading or Gradescope.
  */
 export function classroomWorkflow(): string {
   const exercises = loadExercises();
@@ -53,7 +62,7 @@ export function classroomWorkflow(): string {
     '        with:',
     `          test-name: ${JSON.stringify(`Part ${e.part}: ${exerciseName(e)}`)}`,
     "          setup-command: ''",
-    `          command: ${JSON.stringify(`npx jest --selectProjects exercises --ci ${testFile(e)} -t "${testNamePattern(e)}"`)}`,
+    `          command: ${JSON.stringify(`node -e '${PASSED}' "$RUNNER_TEMP/grade/results.json" ${JSON.stringify(`Part ${e.part}: ${exerciseName(e)}`)}`)}`,
     '          timeout: 5',
     `          max-score: ${e.points}`,
   ]);
@@ -79,6 +88,9 @@ export function classroomWorkflow(): string {
     '        with:',
     "          node-version: '20'",
     '      - run: npm ci --ignore-scripts',
+    '      - name: Grade every function in the sandbox (each step below reads its result)',
+    '        continue-on-error: true',
+    '        run: npm run grade -- --submission . --out "$RUNNER_TEMP/grade"',
     ...steps,
     '      - name: Autograding Reporter',
     '        uses: classroom-resources/autograding-grading-reporter@v1',

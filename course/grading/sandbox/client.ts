@@ -116,6 +116,13 @@ function channelFor(config: SandboxConfig): Channel {
   return channel;
 }
 
+/*
+ * SIGUSR1 opens Node's inspector, and a debugger attached to this process could rewrite every
+ * verdict: a JavaScript listener takes the signal instead (Node 20 has no --disable-sigusr1). The
+ * sandbox cannot send signals at all (runner.ts); this guards against whatever else could.
+ */
+process.on('SIGUSR1', () => undefined);
+
 const names = new Map<unknown, string>(Object.entries(named).map(([name, fn]) => [fn, name]));
 
 /** Calls `module.fn(...args)` in the sandbox; returns its value or throws its error. */

@@ -27,6 +27,32 @@ const write = writeSync;
 const silent = (): void => undefined;
 for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'] as const) console[method] = silent;
 
+/*
+ * Node 20's permission model guards files, child processes and workers, but not signals nor the
+ * network. A signal is how a submission reached the grader: SIGUSR1 to its parent (jest) opens
+ * the inspector on 127.0.0.1:9229, and a debugger there runs code in the grader (a forged 43/43
+ * in an attack on this sandbox). So the submission gets no way to send a signal (every function
+ * that does is removed before its code loads; the grader also ignores SIGUSR1, see client.ts)
+ * and no module that opens a connection.
+ */
+const unsafe = process as unknown as Record<string, unknown>;
+for (const name of ['kill', '_kill', '_debugProcess', '_debugEnd', '_startProfilerIdleNotifier', '_stopProfilerIdleNotifier', 'dlopen', 'binding', '_linkedBinding']) {
+  try {
+    delete unsafe[name];
+  } catch {
+    /* not there on this Node */
+  }
+}
+const NETWORK = /^(node:)?(net|http|https|http2|tls|dgram|dns|dns\/promises|inspector|inspector\/promises|cluster|child_process|worker_threads)$/;
+/* eslint-disable @typescript-eslint/no-require-imports -- the loader, to refuse modules by name */
+const loader = require('node:module') as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+/* eslint-enable @typescript-eslint/no-require-imports */
+const load = loader._load;
+loader._load = function guardedLoad(request: string, ...rest: unknown[]): unknown {
+  if (NETWORK.test(request)) throw new Error(`${request} is not available while grading`);
+  return load.call(this, request, ...rest);
+};
+
 interface Request {
   id: number;
   module: string;

