@@ -5,8 +5,8 @@
  */
 import type { ChartConfiguration, ChartDataset, Plugin, ScatterDataPoint } from 'chart.js' with { 'resolution-mode': 'import' };
 import path from 'node:path';
-import { GlobalFonts, ImageData, createCanvas } from 'canvas'; // @napi-rs/canvas, aliased in package.json: one instance with chartjs-node-canvas
-import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import type * as Canvas from 'canvas'; // @napi-rs/canvas, aliased in package.json: one instance with chartjs-node-canvas
+import type { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { Matrix, Vector } from '../../lib/types';
 import { writeFileAtomicSync } from '../cli/output';
 
@@ -24,9 +24,19 @@ export const ERROR_COLOUR = '#d62728';
  */
 export const FONT_FAMILY = 'Lab Sans';
 
+/**
+ * The native canvas and chart.js load on the first chart drawn, not at start-up: a run without
+ * plots (--no-plots, the tests) never pays for them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const canvasModule = (): typeof Canvas => require('canvas') as typeof Canvas;
+
 let renderer: ChartJSNodeCanvas | undefined;
 
 function createRenderer(): ChartJSNodeCanvas {
+  const { GlobalFonts } = canvasModule();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ChartJSNodeCanvas } = require('chartjs-node-canvas') as typeof import('chartjs-node-canvas');
   const fonts = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
     if (GlobalFonts.registerFromPath(path.join(fonts, file), FONT_FAMILY) === null) throw new Error(`cannot load the font ${file}`);
@@ -83,6 +93,7 @@ export function renderPixels(configurations: ChartConfiguration[]): Pixels {
 /** Renders charts next to each other, left to right, into one PNG file (written atomically). */
 export function renderSideBySide(file: string, configurations: ChartConfiguration[]): void {
   const { data, width, height } = renderPixels(configurations);
+  const { ImageData, createCanvas } = canvasModule();
   const canvas = createCanvas(width, height);
   canvas.getContext('2d').putImageData(new ImageData(data, width, height), 0, 0);
   writeFileAtomicSync(file, canvas.toBuffer('image/png'));
