@@ -27,7 +27,8 @@ export function backprop(
   const m = x.rows;
   let [W1, W2] = ws.map((w) => w.clone());
   let [b1, b2] = bs.map((b) => b.clone());
-  let [Z1, A1, Z2, A2] = forwardPass(x, [W1, W2], [b1, b2], actFs);
+  if (epochs === 0) return [[W1, W2], [b1, b2], ...forwardPass(x, [W1, W2], [b1, b2], actFs)];
+  let [Z1, A1, Z2, A2]: Mat[] = []; // each epoch's forward pass
   for (let epoch = 0; epoch < epochs; epoch++) {
     [Z1, A1, Z2, A2] = forwardPass(x, [W1, W2], [b1, b2], actFs);
     const delta2 = multiply(costF(A2, y, true), actFs[1](Z2, true));
