@@ -22,6 +22,15 @@ const flatValues = (value: unknown) => {
   return Array.isArray(values) ? values.flat() : values;
 };
 
+/** cost(ŷ, y, true) entry by entry against the central difference of the same cost of that one example. */
+function expectOwnSlope(cost: typeof crossEntropy): void {
+  const derivative = cost(yPred(), y(), true);
+  P.forEach((p, i) => {
+    const perExample = (q: number) => cost(Mat.column([q]), Mat.column([T[i]]));
+    expect(relativeError(derivative.data[i], centralDifference(perExample, p))).toBeLessThan(1e-7);
+  });
+}
+
 describe('crossEntropy', () => {
   it('is mean(−y·log ŷ − (1 − y)·log(1 − ŷ))', () => {
     const expected = (-Math.log(0.9) - Math.log(0.8) - Math.log(0.4) - Math.log(0.35)) / m;
@@ -45,11 +54,7 @@ describe('crossEntropy', () => {
   describe('properties', () => {
     // consistent with your own cost: a wrong cost with the derivative of that wrong cost passes too
     it('with deriv = true matches the central difference of the per-example cost', () => {
-      const derivative = crossEntropy(yPred(), y(), true);
-      P.forEach((p, i) => {
-        const perExample = (q: number) => crossEntropy(Mat.column([q]), Mat.column([T[i]]));
-        expect(relativeError(derivative.data[i], centralDifference(perExample, p))).toBeLessThan(1e-7);
-      });
+      expectOwnSlope(crossEntropy);
     });
 
     it('is log 2 when ŷ = 0.5 everywhere', () => {
@@ -85,11 +90,7 @@ describe('meanSquaredError', () => {
   describe('properties', () => {
     // consistent with your own cost: a wrong cost with the derivative of that wrong cost passes too
     it('with deriv = true matches the central difference of the per-example cost', () => {
-      const derivative = meanSquaredError(yPred(), y(), true);
-      P.forEach((p, i) => {
-        const perExample = (q: number) => meanSquaredError(Mat.column([q]), Mat.column([T[i]]));
-        expect(relativeError(derivative.data[i], centralDifference(perExample, p))).toBeLessThan(1e-7);
-      });
+      expectOwnSlope(meanSquaredError);
     });
 
     it('is 0 when ŷ = y', () => {
