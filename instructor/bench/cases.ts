@@ -24,7 +24,7 @@ function labCase(name: string, script: string, model: 'neuron' | 'network'): Ben
     script,
     args: ['--target', 'reference'],
     numpy: { file: 'lab.py', args: [model] },
-    goal: 0.5,
+    goal: 0.75,
     parameters: (json, side) => (side === 'ts' ? flat(Object.values(json.parameters as object)) : flat(json.parameters)),
   };
 }
@@ -37,7 +37,7 @@ export const BENCH_CASES: BenchCase[] = [
     script: 'train_mlp.ts',
     args: ['--target', 'reference', '--preset', 'deep', '--no-plots'],
     numpy: { file: 'notebook.py', args: ['deep'] },
-    goal: 1,
+    goal: 0.5, // NumPy parity (1×) is the minimum
     parameters: (json) => flat(Object.values(json.parameters as object)),
   },
 ];
