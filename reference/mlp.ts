@@ -39,16 +39,16 @@ export function backprop(
   const biases = bs.map((b) => b.clone());
   // mutant "no-op: backprop takes no step": return [weights, biases, ...forwardPass(x, weights, biases, actFs)];
   if (epochs === 0) return [weights, biases, ...forwardPass(x, weights, biases, actFs)];
-  // allocated once: pre-activations, activations, deltas, gradients
+  // allocated once: pre-activations, deltas, gradients (the activations are what actFs returns)
   const Zs = weights.map((w) => new Mat(m, w.cols));
-  const As = weights.map((w) => new Mat(m, w.cols));
+  const As: Mat[] = [];
   const deltas = weights.map((w) => new Mat(m, w.cols));
   const gradW = weights.map((w) => new Mat(w.rows, w.cols));
   const gradB = weights.map((w) => new Mat(1, w.cols));
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let l = 0; l < layers; l++) {
       addRowVector(matmul(l === 0 ? x : As[l - 1], weights[l], Zs[l]), biases[l], Zs[l]);
-      As[l].data.set(actFs[l](Zs[l]).data);
+      As[l] = actFs[l](Zs[l]);
     }
     multiply(costF(As[layers - 1], y, true), actFs[layers - 1](Zs[layers - 1], true), deltas[layers - 1]);
     for (let l = layers - 1; l >= 0; l--) {

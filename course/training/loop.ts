@@ -34,16 +34,19 @@ export const MAX_PARAMETER = 1e100;
 export function badParameter(params: unknown): { value: unknown } | undefined {
   if (typeof params === 'number') return Number.isFinite(params) && Math.abs(params) <= MAX_PARAMETER ? undefined : { value: params };
   if (params === null || typeof params !== 'object') return { value: params }; // undefined, a string…: not a parameter
-  if (ArrayBuffer.isView(params)) {
-    const numbers = params as unknown as ArrayLike<number>; // a Mat's Float64Array: checked in place, it can be large
-    for (let i = 0; i < numbers.length; i++) if (!(Math.abs(numbers[i]) <= MAX_PARAMETER)) return { value: numbers[i] };
-    return undefined;
-  }
+  if (params instanceof Float64Array) return badEntry(params); // a Mat's data: checked in place, it can be large
+  if (ArrayBuffer.isView(params)) return badEntry(Float64Array.from(params as unknown as ArrayLike<number>));
   const values: unknown[] = Array.isArray(params) ? params : Object.values(params);
   for (const value of values) {
     const bad = badParameter(value);
     if (bad !== undefined) return bad;
   }
+  return undefined;
+}
+
+/** The first entry that is not finite or beyond ±MAX_PARAMETER (one monomorphic loop: it runs every epoch). */
+function badEntry(numbers: Float64Array): { value: number } | undefined {
+  for (let i = 0; i < numbers.length; i++) if (!(Math.abs(numbers[i]) <= MAX_PARAMETER)) return { value: numbers[i] };
   return undefined;
 }
 
