@@ -131,7 +131,9 @@ export function grade(options: GradeOptions = {}): GradeReport {
     typecheck: options.typecheck ?? true,
   });
   try {
-    return gradeWith(exercises, { target, timeoutSeconds, memoryMb, mapped: box.proxies, suiteCallSeconds: callSeconds + 5 }, focus, new Map([...box.compileErrors, ...(options.unavailable ?? [])]));
+    const report = gradeWith(exercises, { target, timeoutSeconds, memoryMb, mapped: box.proxies, suiteCallSeconds: callSeconds + 5 }, focus, new Map([...box.compileErrors, ...(options.unavailable ?? [])]));
+    if (box.isolation.prefix.length === 0) report.notes.push(`The sandbox had no isolation at the OS level: ${box.isolation.description}. This grade is a preview.`);
+    return report;
   } finally {
     removeBox(box);
   }

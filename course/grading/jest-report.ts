@@ -69,7 +69,8 @@ export function runJest(args: string[], options: JestOptions = {}): JestRun {
   const dir = mkdtempSync(path.join(tmpdir(), 'jest-report-'));
   const output = path.join(dir, 'results.json');
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-  const node = options.memoryMb === undefined ? [] : [`--max-old-space-size=${options.memoryMb}`];
+  // no inspector on SIGUSR1 (no-inspector.cjs), whatever sends it
+  const node = ['--require', path.join(ROOT, 'course', 'grading', 'no-inspector.cjs'), ...(options.memoryMb === undefined ? [] : [`--max-old-space-size=${options.memoryMb}`])];
   const result = spawnSync(process.execPath, [...node, jest, '--json', `--outputFile=${output}`, '--silent', ...args], {
     cwd: ROOT,
     env: { ...allowedEnvironment(process.env), FORCE_COLOR: '0', ...options.env },

@@ -5,7 +5,12 @@
  */
 import { Mat } from '../../lib/matrix';
 import { argumentPaths, atPath, decode, encode, writeBack, type Json } from '../../course/grading/sandbox/codec';
-import { permissionFlag } from '../../course/grading/sandbox/box';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildBox, permissionFlag, removeBox } from '../../course/grading/sandbox/box';
+import { STAGE_PREFIX } from '../../course/grading/stage';
+import { ROOT } from '../../course/targets';
 
 const roundTrip = (value: unknown): unknown => decode(JSON.parse(JSON.stringify(encode(value, { Mat }))) as Json, { Mat });
 
@@ -77,5 +82,37 @@ describe('references in a reply (a student found the grader’s own functions th
     [[]],
   ])('refuse %j', (path) => {
     expect(() => atPath(args, path as (string | number)[])).toThrow(/reference/);
+  });
+});
+
+describe('the sandbox process (a real one)', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'sandbox-probe-'));
+  const proxies = path.join(ROOT, `${STAGE_PREFIX}probe-${process.pid}`);
+  // what a submission can see of the machine from inside the sandbox
+  writeFileSync(
+    path.join(folder, 'probe.ts'),
+    `const p = process as unknown as Record<string, unknown>;
+export function probe(): (string | number | boolean)[] {
+  return [process.pid, process.getuid ? process.getuid() : -1, typeof p.kill, typeof p._debugProcess, typeof p.getBuiltinModule];
+}
+`,
+  );
+  const box = buildBox(folder, new Map([['probe', ['probe']]]), proxies, { callTimeoutMs: 10_000, memoryMb: 256, typecheck: false });
+  afterAll(() => {
+    removeBox(box);
+    rmSync(folder, { recursive: true, force: true });
+  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated proxy module
+  const { probe } = require(path.join(proxies, 'probe.js')) as { probe: () => [number, number, string, string, string] };
+
+  it('has no function that sends a signal, nor getBuiltinModule', () => {
+    const [, , kill, debugProcess, getBuiltinModule] = probe();
+    expect([kill, debugProcess, getBuiltinModule]).toEqual(['undefined', 'undefined', 'undefined']);
+  });
+
+  it('runs in its own PID namespace (it is process 1 there: no outside process can be named) or as another user', () => {
+    expect(box.isolation.prefix.length).toBeGreaterThan(0);
+    const [pid, uid] = probe();
+    expect(pid === 1 || uid !== process.getuid?.()).toBe(true);
   });
 });

@@ -53,8 +53,9 @@ describe('evaluateNetwork', () => {
   });
 
   it('with an identity hidden layer (W̃ = I, b̃ = 0) is a neuron on σ(x)', () => {
-    const [y, , h] = evaluateNetwork(x, w, b, [[1, 0], [0, 1]], [0, 0]);
-    expectAllClose(h, x.map((xi) => xi.map(sigma)), 1e-12, 'h');
+    const expectedH = x.map((xi) => xi.map(sigma)); // before the call, which gets copies
+    const [y, , h] = evaluateNetwork(copy(x), w, b, [[1, 0], [0, 1]], [0, 0]);
+    expectAllClose(h, expectedH, 1e-12, 'h');
     expectAllClose(y, fixture<{ y: Vector }>('networkIdentity').y, 1e-12, 'y');
   });
 
@@ -158,9 +159,10 @@ describe('updateWeights', () => {
 describe('evaluatePrediction', () => {
   it('predicts 1 where y ≥ 0.5 and reports the share correct', () => {
     const predicted = expected.map((e) => (e.y >= 0.5 ? 1 : 0));
-    const [prediction, accuracy] = evaluatePrediction(x, t, w, b, Wt, bt);
+    const share = predicted.filter((p, i) => p === t[i]).length / 3; // before the call, which gets copies
+    const [prediction, accuracy] = evaluatePrediction(copy(x), copy(t), w, b, Wt, bt);
     expect(prediction).toEqual(predicted);
-    expect(accuracy).toBeCloseTo(predicted.filter((p, i) => p === t[i]).length / 3, 15);
+    expect(accuracy).toBeCloseTo(share, 15);
   });
 
   // properties a harmless wrong function can have too: they count only beside a passing test above

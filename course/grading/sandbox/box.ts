@@ -9,12 +9,13 @@
  *   3. writes one proxy module per exercise module, which jest's `exercises` project loads in
  *      place of the student's module (LAB_TARGET), so the suites run unchanged in this process.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { ROOT } from '../../targets';
 import type { SandboxConfig } from './client';
+import { sandboxIsolation, type Isolation } from './isolation';
 
 export interface Box {
   /** the folder the sandbox process may read */
@@ -23,6 +24,8 @@ export interface Box {
   proxies: string;
   /** modules that do not compile, with the compiler's first messages */
   compileErrors: Map<string, string>;
+  /** how the sandbox process is isolated at the OS level */
+  isolation: Isolation;
 }
 
 export interface BoxOptions {
@@ -102,6 +105,8 @@ function copyTrusted(dir: string): void {
  */
 export function buildBox(folder: string, modules: Map<string, string[]>, proxyDir: string, options: BoxOptions): Box {
   const dir = mkdtempSync(path.join(tmpdir(), 'lab-sandbox-'));
+  chmodSync(dir, 0o755); // readable by the user the sandbox may run as (isolation.ts)
+  const isolation = sandboxIsolation(dir);
   copyTrusted(dir);
   mkdirSync(path.join(dir, 'exercises'));
   const names = [...modules.keys()];
@@ -121,6 +126,7 @@ export function buildBox(folder: string, modules: Map<string, string[]>, proxyDi
     maxAnswerBytes: 64 * 1024 * 1024,
     prlimit: ['/usr/bin/prlimit', '/bin/prlimit'].find((file) => existsSync(file)),
     cpuSeconds: 300,
+    isolation: isolation.prefix,
   };
   rmSync(proxyDir, { recursive: true, force: true });
   mkdirSync(proxyDir, { recursive: true });
@@ -132,7 +138,7 @@ export function buildBox(folder: string, modules: Map<string, string[]>, proxyDi
         `module.exports = require(${JSON.stringify(client)}).sandboxModule(${JSON.stringify(config)}, ${JSON.stringify(module)}, ${JSON.stringify(functions)});\n`,
     );
   }
-  return { dir, proxies: proxyDir, compileErrors };
+  return { dir, proxies: proxyDir, compileErrors, isolation };
 }
 
 export function removeBox(box: Box): void {

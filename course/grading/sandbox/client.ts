@@ -27,6 +27,8 @@ export interface SandboxConfig {
   prlimit?: string;
   /** CPU seconds one sandbox process may use in all */
   cpuSeconds: number;
+  /** the command prefix that isolates the sandbox at the OS level (isolation.ts), maybe empty */
+  isolation: string[];
 }
 
 /** The helper thread: spawns the sandbox, relays one request and its answer at a time. */
@@ -50,8 +52,11 @@ function start() {
   stderr = ''; buffered = []; size = 0;
   const node = [process.execPath, ...config.nodeArgs, config.runner];
   // where the OS has it, a CPU-time limit the kernel enforces, even if this process is gone
-  const [command, ...args] = config.prlimit ? [config.prlimit, '--cpu=' + config.cpuSeconds, '--', ...node] : node;
-  child = spawn(command, args, { stdio: ['pipe', 'ignore', 'pipe', 'pipe'], cwd: config.box, env: {} });
+  const limited = config.prlimit ? [config.prlimit, '--cpu=' + config.cpuSeconds, '--', ...node] : node;
+  // its own PID and network namespace where permitted (isolation.ts), and its own session, so that
+  // a signal to "my process group" reaches nothing of the grader's
+  const [command, ...args] = [...config.isolation, ...limited];
+  child = spawn(command, args, { stdio: ['pipe', 'ignore', 'pipe', 'pipe'], cwd: config.box, env: {}, detached: true });
   const mine = child;
   Atomics.store(flag, 2, mine.pid || 0);
   mine.stdin.on('error', () => undefined);
@@ -115,13 +120,6 @@ function channelFor(config: SandboxConfig): Channel {
   channels.set(config.box, channel);
   return channel;
 }
-
-/*
- * SIGUSR1 opens Node's inspector, and a debugger attached to this process could rewrite every
- * verdict: a JavaScript listener takes the signal instead (Node 20 has no --disable-sigusr1). The
- * sandbox cannot send signals at all (runner.ts); this guards against whatever else could.
- */
-process.on('SIGUSR1', () => undefined);
 
 const names = new Map<unknown, string>(Object.entries(named).map(([name, fn]) => [fn, name]));
 

@@ -31,12 +31,13 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', '
  * Node 20's permission model guards files, child processes and workers, but not signals nor the
  * network. A signal is how a submission reached the grader: SIGUSR1 to its parent (jest) opens
  * the inspector on 127.0.0.1:9229, and a debugger there runs code in the grader (a forged 43/43
- * in an attack on this sandbox). So the submission gets no way to send a signal (every function
- * that does is removed before its code loads; the grader also ignores SIGUSR1, see client.ts)
- * and no module that opens a connection.
+ * in an attack on this sandbox). What holds against that is the operating system's isolation
+ * (isolation.ts: no outside process can be named, no network). Here, as a second line, the
+ * functions that send signals and the modules that open connections are taken away before the
+ * submission loads (an attack got round the names once, through a child-process handle).
  */
 const unsafe = process as unknown as Record<string, unknown>;
-for (const name of ['kill', '_kill', '_debugProcess', '_debugEnd', '_startProfilerIdleNotifier', '_stopProfilerIdleNotifier', 'dlopen', 'binding', '_linkedBinding']) {
+for (const name of ['kill', '_kill', '_debugProcess', '_debugEnd', '_startProfilerIdleNotifier', '_stopProfilerIdleNotifier', 'dlopen', 'binding', '_linkedBinding', 'getBuiltinModule']) {
   try {
     delete unsafe[name];
   } catch {
