@@ -2,16 +2,18 @@
  * `npm run gradcheck -- FUNCTION`: is the student's gradient step the gradient? For one small,
  * fixed problem per function, the step the student's code takes on each parameter (new − old)
  * is set beside −lr × the central-difference gradient of the loss, ∂J/∂θ ≈ (J(θ+h) − J(θ−h))/2h.
- * The loss, the forward pass, the activations and the cost are the course's own (below), never the
- * student's, so a bug elsewhere in the student's code cannot hide one in the gradient.
+ * The gradients are the reference's, precomputed into tests/fixtures.json (npm run make-fixtures),
+ * never the student's own loss, so a bug elsewhere in the student's code cannot hide one in the
+ * gradient; and this file, which students have, holds no loss or forward pass to copy.
  *
  * The ratio step / expected names the usual bugs: 1 is right, −1 a flipped sign, N a gradient
  * summed instead of averaged over the N samples, 0 a parameter never updated.
  */
 import { Mat } from '../lib/matrix';
 import type { Activation, Cost } from '../lib/notebook';
-import { sigmoid } from '../lib/sigmoid';
 import type { Matrix, Vector } from '../lib/types';
+import { fixture } from '../tests/helpers';
+import { testQuartic, testSin, testSoftsign, testSquash } from '../tests/functions';
 import { UsageError } from './cli/errors';
 import { makeTable } from './cli/flags';
 import { loadModule, type Target } from './targets';
@@ -22,8 +24,8 @@ type LogisticRegressionModule = typeof import('../exercises/logistic_regression'
 type OneHiddenLayerModule = typeof import('../exercises/one_hidden_layer');
 type MlpModule = typeof import('../exercises/mlp');
 
-/** The step of central differences: small enough for the truncation error, large enough for rounding. */
-const H = 1e-5;
+/** The step of the central differences (instructor/fixtures/fixtures.ts takes them). */
+export const H = 1e-5;
 /** |ratio − 1| below this is a match (central differences are good to about 1e-9 here). */
 const TOLERANCE = 1e-5;
 
@@ -46,8 +48,10 @@ export interface GradientCheck {
   rows: GradientRow[];
 }
 
-/** A flat list of parameters: each a name, how to read it and how the loss sees a nudge of it. */
-interface Problem {
+/** A flat list of parameters: each a name, and how the student's step moves them. */
+export interface Problem {
+  /** module.function: the key of its gradient in tests/fixtures.json */
+  key: string;
   part: number;
   module: string;
   function: string;
@@ -56,8 +60,6 @@ interface Problem {
   names: string[];
   /** the current parameter values, flattened in `names` order */
   values: number[];
-  /** the loss at flattened parameter values */
-  loss(values: number[]): number;
   /** runs the student's step once; returns the new values, flattened */
   step(target: Target): number[];
   learningRate: number;
@@ -65,74 +67,52 @@ interface Problem {
 }
 
 // --- the fixed data: 6 samples, both classes ---
-const X: Matrix = [[0.5, -1.2], [1.5, 0.3], [-0.7, 0.8], [0.2, 1.9], [-1.4, -0.4], [1.1, -0.9]];
-const T: Vector = [1, 0, 1, 0, 0, 1];
+export const X: Matrix = [[0.5, -1.2], [1.5, 0.3], [-0.7, 0.8], [0.2, 1.9], [-1.4, -0.4], [1.1, -0.9]];
+export const T: Vector = [1, 0, 1, 0, 0, 1];
 const N = X.length;
+export const XM = Mat.from(X);
+export const YM = Mat.column(T);
 
-/** J = 1/(2N) Σ (y − t)², the lab's loss. */
-const squaredLoss = (y: Vector) => y.reduce((sum, yi, i) => sum + (yi - T[i]) ** 2, 0) / (2 * N);
+const problem = (p: Omit<Problem, 'key' | 'learningRate' | 'batchSize'>): Problem => ({ ...p, key: `${p.module}.${p.function}`, learningRate: 0.5, batchSize: N });
 
-const neuronProblem: Problem = {
+const neuronProblem = problem({
   part: 1,
   module: 'neuron',
   function: 'updateWeights',
   setting: `${N} samples, lr 0.5`,
   names: ['w[0]', 'w[1]', 'b'],
   values: [0.3, -0.2, 0.1],
-  learningRate: 0.5,
-  batchSize: N,
-  loss: ([w0, w1, b]) => squaredLoss(X.map(([x1, x2]) => sigmoid(w0 * x1 + w1 * x2 + b))),
   step: (target) => {
     const [w, b] = loadModule<NeuronModule>(target, 'neuron').updateWeights(X.map((r) => [...r]), [...T], [0.3, -0.2], 0.1, 0.5);
     return [...w, b];
   },
-};
+});
 
 /** The 2-2-1 network's parameters, flattened: w (2), b, W̃ (2×2 row by row), b̃ (2). */
-function networkLoss([w0, w1, b, W00, W01, W10, W11, bt0, bt1]: number[]): number {
-  return squaredLoss(X.map(([x1, x2]) => {
-    const h0 = sigmoid(x1 * W00 + x2 * W10 + bt0);
-    const h1 = sigmoid(x1 * W01 + x2 * W11 + bt1);
-    return sigmoid(h0 * w0 + h1 * w1 + b);
-  }));
-}
+export const NETWORK_START = [0.4, -0.3, 0.1, 0.2, -0.5, 0.7, 0.1, 0.05, -0.1];
 
-const NETWORK_START = [0.4, -0.3, 0.1, 0.2, -0.5, 0.7, 0.1, 0.05, -0.1];
-
-const networkProblem: Problem = {
+const networkProblem = problem({
   part: 2,
   module: 'network',
   function: 'updateWeights',
   setting: `2-2-1 sigmoid network, ${N} samples, lr 0.5`,
   names: ['w[0]', 'w[1]', 'b', 'Wt[0][0]', 'Wt[0][1]', 'Wt[1][0]', 'Wt[1][1]', 'bt[0]', 'bt[1]'],
   values: NETWORK_START,
-  learningRate: 0.5,
-  batchSize: N,
-  loss: networkLoss,
   step: (target) => {
     const [w0, w1, b, W00, W01, W10, W11, bt0, bt1] = NETWORK_START;
     const [w, bNew, Wt, bt] = loadModule<NetworkModule>(target, 'network').updateWeights(X.map((r) => [...r]), [...T], [w0, w1], b, [[W00, W01], [W10, W11]], [bt0, bt1], 0.5);
     return [...w, bNew, ...Wt.flat(), ...bt];
   },
-};
+});
 
-// --- Part 3: the course's own activations and cost, passed to the student's functions ---
-const mapMat = (z: Mat, f: (v: number) => number) => Mat.from(z.toArray().map((row) => row.map(f)));
-const tanhActivation: Activation = (z, deriv = false) => mapMat(z, (v) => (deriv ? 1 - Math.tanh(v) ** 2 : Math.tanh(v)));
-const logisticActivation: Activation = (z, deriv = false) => mapMat(z, (v) => (deriv ? sigmoid(v) * (1 - sigmoid(v)) : sigmoid(v)));
-function crossEntropyCost(yPred: Mat, y: Mat, deriv?: false): number;
-function crossEntropyCost(yPred: Mat, y: Mat, deriv: true): Mat;
-function crossEntropyCost(yPred: Mat, y: Mat, deriv = false): number | Mat {
-  const p = Array.from(yPred.data);
-  if (deriv) return Mat.from(p.map((pi, i) => [(pi - y.data[i]) / (pi * (1 - pi))]));
-  return p.reduce((sum, pi, i) => sum - y.data[i] * Math.log(pi) - (1 - y.data[i]) * Math.log(1 - pi), 0) / p.length;
-}
-const cost: Cost = crossEntropyCost;
-const XM = Mat.from(X);
-const YM = Mat.column(T);
+/**
+ * Part 3 passes the student's functions activations and a cost of the tests' own (tests/functions.ts),
+ * none of them a graded function: this file, which students have, computes nothing they must write.
+ */
+export const PART3_COST: Cost = testQuartic;
 
 /** The layers' shapes and a start, W_l and b_l flattened layer by layer. */
-function layered(sizes: number[], activations: Activation[]) {
+export function layered(sizes: number[], activations: Activation[]) {
   const shapes = sizes.slice(1).flatMap((n, l) => [[sizes[l], n], [1, n]] as [number, number][]);
   const names = sizes.slice(1).flatMap((n, l) => [
     ...Array.from({ length: sizes[l] * n }, (_, k) => `W${l + 1}[${Math.floor(k / n)}][${k % n}]`),
@@ -149,71 +129,52 @@ function layered(sizes: number[], activations: Activation[]) {
     });
     return { ws: mats.filter((_, i) => i % 2 === 0), bs: mats.filter((_, i) => i % 2 === 1) };
   };
-  const forward = (flat: number[]) => {
-    const { ws, bs } = unflatten(flat);
-    let a = XM.toArray();
-    ws.forEach((w, l) => {
-      const wa = w.toArray();
-      a = a.map((row) => wa[0].map((_, j) => row.reduce((s, v, k) => s + v * wa[k][j], bs[l].data[j])));
-      a = activations[l](Mat.from(a)).toArray();
-    });
-    return Mat.from(a);
-  };
-  return { names, values, unflatten, loss: (flat: number[]) => cost(forward(flat), YM) };
+  return { names, values, unflatten, activations };
 }
 
-const hidden = layered([2, 3, 1], [tanhActivation, logisticActivation]);
-const oneHiddenProblem: Problem = {
+export const HIDDEN = layered([2, 3, 1], [testSoftsign, testSquash]);
+const oneHiddenProblem = problem({
   part: 3,
   module: 'one_hidden_layer',
   function: 'backprop',
-  setting: `2-3-1 tanh/logistic, cross-entropy, ${N} examples, lrate 0.5`,
-  names: hidden.names,
-  values: hidden.values,
-  learningRate: 0.5,
-  batchSize: N,
-  loss: hidden.loss,
+  setting: `2-3-1 softsign/squash, the tests' quartic cost, ${N} examples, lrate 0.5`,
+  names: HIDDEN.names,
+  values: HIDDEN.values,
   step: (target) => {
-    const { ws, bs } = hidden.unflatten(hidden.values);
-    const [ws1, bs1] = loadModule<OneHiddenLayerModule>(target, 'one_hidden_layer').backprop(XM, YM, ws, bs, [tanhActivation, logisticActivation], cost, 0.5, 1);
+    const { ws, bs } = HIDDEN.unflatten(HIDDEN.values);
+    const [ws1, bs1] = loadModule<OneHiddenLayerModule>(target, 'one_hidden_layer').backprop(XM, YM, ws, bs, HIDDEN.activations, PART3_COST, 0.5, 1);
     return ws1.flatMap((w, l) => [...w.data, ...bs1[l].data]);
   },
-};
+});
 
-const deep = layered([2, 3, 3, 1], [tanhActivation, tanhActivation, logisticActivation]);
-const mlpProblem: Problem = {
+export const DEEP = layered([2, 3, 3, 1], [testSoftsign, testSin, testSquash]);
+const mlpProblem = problem({
   part: 3,
   module: 'mlp',
   function: 'backprop',
-  setting: `2-3-3-1 tanh/tanh/logistic, cross-entropy, ${N} examples, lrate 0.5`,
-  names: deep.names,
-  values: deep.values,
-  learningRate: 0.5,
-  batchSize: N,
-  loss: deep.loss,
+  setting: `2-3-3-1 softsign/sin/squash, the tests' quartic cost, ${N} examples, lrate 0.5`,
+  names: DEEP.names,
+  values: DEEP.values,
   step: (target) => {
-    const { ws, bs } = deep.unflatten(deep.values);
-    const [ws1, bs1] = loadModule<MlpModule>(target, 'mlp').backprop(XM, YM, ws, bs, [tanhActivation, tanhActivation, logisticActivation], cost, 0.5, 1);
+    const { ws, bs } = DEEP.unflatten(DEEP.values);
+    const [ws1, bs1] = loadModule<MlpModule>(target, 'mlp').backprop(XM, YM, ws, bs, DEEP.activations, PART3_COST, 0.5, 1);
     return ws1.flatMap((w, l) => [...w.data, ...bs1[l].data]);
   },
-};
+});
 
-const logisticLoss = ([w0, w1, b]: number[]) => cost(Mat.column(X.map(([x1, x2]) => sigmoid(w0 * x1 + w1 * x2 + b))), YM);
-const logisticProblem: Problem = {
+export const LOGISTIC_START = [1, 2, 0];
+const logisticProblem = problem({
   part: 3,
   module: 'logistic_regression',
   function: 'gradientDescent',
-  setting: `cross-entropy, ${N} examples, lrate 0.5, one epoch (uses your logistic from activations.ts)`,
+  setting: `the tests' quartic cost, ${N} examples, lrate 0.5, one epoch (uses your logistic from activations.ts)`,
   names: ['ws[0]', 'ws[1]', 'b'],
-  values: [1, 2, 0],
-  learningRate: 0.5,
-  batchSize: N,
-  loss: logisticLoss,
+  values: LOGISTIC_START,
   step: (target) => {
-    const [ws, b] = loadModule<LogisticRegressionModule>(target, 'logistic_regression').gradientDescent(XM, YM, Mat.column([1, 2]), 0, 0.5, 1, cost);
+    const [ws, b] = loadModule<LogisticRegressionModule>(target, 'logistic_regression').gradientDescent(XM, YM, Mat.column(LOGISTIC_START.slice(0, 2)), LOGISTIC_START[2], 0.5, 1, PART3_COST);
     return [...ws.data, b];
   },
-};
+});
 
 export const PROBLEMS: Problem[] = [neuronProblem, networkProblem, logisticProblem, oneHiddenProblem, mlpProblem];
 
@@ -237,9 +198,9 @@ export function checkProblem(problem: Problem, target: Target): GradientCheck {
   if (after.length !== problem.values.length || after.some((v) => typeof v !== 'number')) {
     throw new UsageError(`${problem.module}.ts › ${problem.function} returned ${after.length} parameters, expected ${problem.values.length}: check the shapes it returns`);
   }
+  const gradients = fixture<Record<string, number[]>>('gradcheck')[problem.key];
   const rows = problem.names.map((parameter, i) => {
-    const nudged = (delta: number) => problem.loss(problem.values.map((v, k) => (k === i ? v + delta : v)));
-    const gradient = (nudged(H) - nudged(-H)) / (2 * H);
+    const gradient = gradients[i];
     const step = after[i] - problem.values[i];
     const expected = -problem.learningRate * gradient;
     return { parameter, step, expected, ratio: step / expected, ...verdict(step, expected, problem.batchSize) };

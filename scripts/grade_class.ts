@@ -5,23 +5,22 @@
  *   npm run grade-class -- --roster roster.csv --out class [--ref main | --deadline 2026-12-01T23:59:00Z]
  *   npm run grade-class -- --merge artifacts/ --out class
  */
-import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ensureWritableDirectory, failWithUsageError, integerFlag, runMain } from '../course/cli/flags';
+import { commandLine, ensureWritableDirectory, integerOption, parseCommandLine, runMain, stringOption } from '../course/cli/flags';
 import { UsageError } from '../course/cli/errors';
 import { gradeClass, mergeClass, readRoster } from '../course/grading/class';
 
 runMain(async () => {
-  const argv = failWithUsageError(yargs(hideBin(process.argv)))
-    .scriptName('npm run grade-class --')
-    .usage('Grades every student of a roster (CSV: student,repository) and writes a gradebook.')
-    .option('roster', { type: 'string', describe: 'the roster CSV, header student,repository (a clone URL or a local path)' })
-    .option('out', { type: 'string', demandOption: true, describe: 'directory for the per-student folders, gradebook.csv and summary.md' })
-    .option('ref', { type: 'string', describe: 'the branch or tag to grade (default: the default branch)' })
-    .option('deadline', { type: 'string', describe: 'grade the last commit dated at or before this time (ISO 8601; the date is the committer\'s own, so a backdated commit passes: for a cut-off that holds, grade at the deadline)' })
-    .option('concurrency', { default: 2, coerce: integerFlag('concurrency', 1, 64), describe: 'students graded at once' })
-    .option('merge', { type: 'string', describe: 'merge the gradebook.csv files under this directory instead of grading' })
-    .parseSync();
+  const argv = parseCommandLine(
+    commandLine(hideBin(process.argv), 'npm run grade-class --', 'Grades every student of a roster (CSV: student,repository) and writes a gradebook.')
+      .option('roster', stringOption('roster', 'the roster CSV, header student,repository (a clone URL or a local path)'))
+      .option('out', stringOption('out', 'directory for the per-student folders, gradebook.csv and summary.md'))
+      .option('ref', stringOption('ref', 'the branch or tag to grade (default: the default branch)'))
+      .option('deadline', stringOption('deadline', "grade the last commit dated at or before this time (ISO 8601; the date is the committer's own, so a backdated commit passes: for a cut-off that holds, grade at the deadline)"))
+      .option('concurrency', integerOption('concurrency', 1, 64, 'students graded at once', 2))
+      .option('merge', stringOption('merge', 'merge the gradebook.csv files under this directory instead of grading')),
+  );
+  if (argv.out === undefined) throw new UsageError('--out DIR is required');
   const out = ensureWritableDirectory(argv.out);
   if (argv.merge !== undefined) {
     const results = mergeClass(argv.merge, out);

@@ -4,19 +4,18 @@
  *   npm run gradescope -- --out autograder.zip
  */
 import path from 'node:path';
-import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ensureWritableDirectory, failWithUsageError, runMain } from '../course/cli/flags';
+import { commandLine, ensureReplaceableFile, ensureWritableDirectory, parseCommandLine, runMain, stringDefaultOption } from '../course/cli/flags';
 import { buildAutograder } from '../course/grading/gradescope';
 
 runMain(() => {
-  const argv = failWithUsageError(yargs(hideBin(process.argv)))
-    .scriptName('npm run gradescope --')
-    .usage('Builds the Gradescope autograder (setup.sh, run_autograder, the course) as a zip.')
-    .option('out', { type: 'string', default: 'autograder.zip', describe: 'the zip to write' })
-    .parseSync();
+  const argv = parseCommandLine(
+    commandLine(hideBin(process.argv), 'npm run gradescope --', 'Builds the Gradescope autograder (setup.sh, run_autograder, the course) as a zip.')
+      .option('out', stringDefaultOption('out', 'the zip to write', 'autograder.zip')),
+  );
   const out = path.resolve(argv.out);
   ensureWritableDirectory(path.dirname(out));
+  ensureReplaceableFile(argv.out, 'out');
   const files = buildAutograder(out);
   console.log(`wrote ${out}: setup.sh, run_autograder and ${files} course files; upload it as the assignment's autograder`);
 });

@@ -2,9 +2,8 @@
  * A hint for one exercise function, in three levels: a nudge, the formula, the shapes.
  *   npm run hint -- updateWeights [--level 2]      npm run hint -- network.updateWeights
  */
-import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError, integerFlag, runMain } from '../course/cli/flags';
+import { commandLine, integerOption, parseCommandLine, runMain } from '../course/cli/flags';
 import { UsageError } from '../course/cli/errors';
 import { exerciseName, loadExercises } from '../course/grading/exercises';
 import { findExercise, stubLocation } from '../course/grading/progress';
@@ -12,12 +11,11 @@ import { findExercise, stubLocation } from '../course/grading/progress';
 const LEVELS = ['a nudge', 'the formula', 'the shapes'];
 
 runMain(() => {
-  const argv = failWithUsageError(yargs(hideBin(process.argv)))
-    .scriptName('npm run hint --')
-    .usage('Prints the hints for one exercise function.\n\nUsage: $0 <function> [--level 1|2|3]')
-    .command('$0 [function]', false, (y) => y.positional('function', { type: 'string', describe: 'e.g. updateWeights or network.updateWeights' }))
-    .option('level', { default: 1, coerce: integerFlag('level', 1, 3), describe: 'how much to give away: 1 a nudge, 2 the formula, 3 the shapes' })
-    .parseSync();
+  const argv = parseCommandLine(
+    commandLine(hideBin(process.argv), 'npm run hint --', 'Prints the hints for one exercise function.\n\nUsage: $0 <function> [--level 1|2|3]')
+      .command('$0 [function]', false, (y) => y.positional('function', { type: 'string', describe: 'e.g. updateWeights or network.updateWeights' }))
+      .option('level', integerOption('level', 1, 3, 'how much to give away: 1 a nudge, 2 the formula, 3 the shapes', 1)),
+  ) as { function?: string; level: number };
   const exercises = loadExercises();
   const functions = [...new Set(exercises.map((e) => e.function))].join(', ');
   if (argv.function === undefined) {

@@ -2,19 +2,17 @@
  * Where you stand: every exercise function in order, done / failing / not started, and the next
  * one to work on.   npm run progress [-- --timeout 3]
  */
-import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError, positiveFlag, runMain } from '../course/cli/flags';
+import { commandLine, parseCommandLine, rangeOption, runMain } from '../course/cli/flags';
 import { grade } from '../course/grading/grader';
 import { progressReport } from '../course/grading/progress';
 import { compileErrors } from '../course/grading/typecheck';
 
 runMain(() => {
-  const argv = failWithUsageError(yargs(hideBin(process.argv)))
-    .scriptName('npm run progress --')
-    .usage('Every exercise function: done, failing or not started, and what to do next.')
-    .option('timeout', { default: 3, coerce: positiveFlag('timeout'), describe: 'seconds one call to your code may take before it counts as an endless loop' })
-    .parseSync();
+  const argv = parseCommandLine(
+    commandLine(hideBin(process.argv), 'npm run progress --', 'Every exercise function: done, failing or not started, and what to do next.')
+      .option('timeout', rangeOption('timeout', 0.1, 600, 'seconds one call to your code may take before it counts as an endless loop', 3)),
+  );
   // read by the test process through the grader's environment (tests/student.ts)
   process.env.LAB_CALL_TIMEOUT = String(argv.timeout);
   const errors = compileErrors();

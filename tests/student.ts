@@ -13,8 +13,11 @@ import vm from 'node:vm';
 
 /** The per-call limit in seconds: LAB_CALL_TIMEOUT (watch and progress set it from --timeout), else 3. */
 export function callTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.LAB_CALL_TIMEOUT);
-  return Number.isFinite(value) && value > 0 ? value : 3;
+  const text = env.LAB_CALL_TIMEOUT;
+  if (text === undefined || text.trim() === '') return 3;
+  const value = Number(text);
+  if (!(value >= 0.1 && value <= 600)) throw new Error(`LAB_CALL_TIMEOUT must be seconds from 0.1 to 600, got "${text}"`);
+  return value;
 }
 
 const context = vm.createContext({});

@@ -226,12 +226,31 @@ export function checkTokens(argv: readonly string[], parser: Argv<unknown>): voi
 
 /** A strict parser for `argv`: one-line errors, --help; declare its options, then parseCommandLine. */
 export function commandLine(argv: readonly string[], scriptName: string, usage: string): Argv<object> {
-  const parser = failWithUsageError(yargs([...argv])).scriptName(scriptName).usage(usage);
+  const parser = failWithUsageError(yargs(joinNegativeValues(argv))).scriptName(scriptName).usage(usage);
   RAW_ARGS.set(parser, argv);
   return parser;
 }
 
 const RAW_ARGS = new WeakMap<object, readonly string[]>();
+
+/** `--flag -1e-3` as `--flag=-1e-3`: yargs would read a negative number with an exponent as short flags (-1 -e -3). */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [token, next] = [argv[i], argv[i + 1]];
+    if (/^--[^=]+$/.test(token) && next !== undefined && next.startsWith('-') && NUMBER.test(next)) {
+      joined.push(`${token}=${next}`);
+      i += 1;
+    } else {
+      joined.push(token);
+    }
+    if (token === '--') {
+      joined.push(...argv.slice(i + 1));
+      break;
+    }
+  }
+  return joined;
+}
 
 /** Checks the raw arguments token by token (checkTokens), then lets yargs parse them. */
 export function parseCommandLine<T>(parser: Argv<T>): T {
@@ -314,6 +333,11 @@ export async function runCommand(main: () => unknown): Promise<number> {
 
 /** Runs a script's main; its exit code becomes the process's. */
 export function runMain(main: () => unknown): void {
+  // output piped into a reader that stopped (npm run … | head): stop quietly, as a shell command does
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   void runCommand(main).then((code) => {
     if (code !== 0) process.exitCode = code;
   });

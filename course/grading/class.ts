@@ -6,7 +6,7 @@
  * folder per student (report.md, results.json), gradebook.csv and summary.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -31,12 +31,22 @@ export interface StudentResult {
 
 /** The roster: a CSV with the header `student,repository`, one row per student. */
 export function readRoster(file: string): RosterEntry[] {
-  const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  if (!existsSync(file)) throw new DataError(`${file}: no such roster file`);
+  if (!statSync(file).isFile()) throw new DataError(`${file}: not a file (the roster is a CSV file)`);
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(readFileSync(file, 'utf8'), { bom: true, columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  } catch (error) {
+    throw new DataError(`${file}: not a valid CSV roster (${(error as Error).message.split('\n')[0]})`);
+  }
   if (rows.length === 0) throw new DataError(`${file}: no students`);
+  const seen = new Set<string>();
   return rows.map((row, i) => {
     const { student, repository } = row;
     if (!student || !repository) throw new DataError(`${file}: row ${i + 2}: needs student and repository (header: student,repository)`);
     if (!/^[\w.@-]+$/.test(student)) throw new DataError(`${file}: row ${i + 2}: student "${student}" must be letters, digits, . _ @ or -`);
+    if (seen.has(student)) throw new DataError(`${file}: row ${i + 2}: student "${student}" is listed twice (each gets one folder and one gradebook row)`);
+    seen.add(student);
     return { student, repository };
   });
 }
@@ -211,6 +221,7 @@ export function resultsFromGradebook(text: string): StudentResult[] {
 
 /** Merges the gradebooks found under `dir` (one per matrix job) into `out`: gradebook.csv and summary.md. */
 export function mergeClass(dir: string, out: string): StudentResult[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new DataError(`--merge ${dir}: no such directory`);
   const files = execFileSync('find', [dir, '-name', 'gradebook.csv', '-type', 'f'], { encoding: 'utf8' }).split('\n').filter((f) => f.length > 0).sort();
   if (files.length === 0) throw new DataError(`${dir}: no gradebook.csv to merge`);
   const merged = mergeGradebooks(files);

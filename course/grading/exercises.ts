@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'toml';
-import { DataError } from '../cli/errors';
+import { DataError, UsageError } from '../cli/errors';
 import { ROOT } from '../targets';
 
 export interface Exercise {
@@ -65,4 +65,13 @@ export function exerciseName(exercise: Exercise): string {
 /** jest's -t pattern for the tests that grade `exercise`: its describe block, as the full name starts. */
 export function testNamePattern(exercise: Exercise): string {
   return `^${exercise.function} `;
+}
+
+/** `--only neuron,network`: the modules named, each one the metadata knows (else a UsageError). */
+export function moduleList(text: string): string[] {
+  const known = [...new Set(loadExercises().map((e) => e.module))];
+  const modules = text.split(',').map((m) => m.trim());
+  const unknown = modules.filter((m) => !known.includes(m));
+  if (unknown.length > 0 || modules.length === 0) throw new UsageError(`--only ${text}: ${unknown.map((m) => `"${m}"`).join(', ') || 'nothing'} is not a module; the modules are ${known.join(', ')}`);
+  return [...new Set(modules)];
 }

@@ -3,10 +3,11 @@
  * grading workflow wired in and a fresh git history.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../course/cli/errors';
+import { ensureWritableDirectory } from '../../course/cli/flags';
 import { exerciseFile, exerciseName, loadExercises, type Exercise } from '../../course/grading/exercises';
 import { ROOT } from '../../course/targets';
 
@@ -145,8 +146,24 @@ export function exportStudentRepository(out: string): string[] {
   const target = path.resolve(out);
   const solved = committedSolutions();
   if (solved.length > 0) throw new UsageError(`the committed exercises/ holds solutions, which a release would ship; commit the stubs first:\n  ${solved.join('\n  ')}`);
+  if (existsSync(target) && !statSync(target).isDirectory()) throw new UsageError(`--out ${out}: not a directory`);
   if (existsSync(target) && readdirSync(target).length > 0) throw new UsageError(`--out ${out}: the directory is not empty`);
-  mkdirSync(target, { recursive: true });
+  // built beside the target and renamed into place at the end: never half an export
+  const staging = mkdtempSync(path.join(ensureWritableDirectory(path.dirname(target), 'out'), '.release-'));
+  try {
+    chmodSync(staging, 0o755); // a repository folder, not mkdtemp's private 0700
+    exportInto(staging);
+    if (existsSync(target)) rmdirSync(target);
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return execFileSync('git', ['ls-files'], { cwd: target, encoding: 'utf8' }).split('\n').filter((f) => f.length > 0);
+}
+
+/** The student repository, written into the empty folder `target`, with its first commit. */
+function exportInto(target: string): void {
   const excluded = COURSE_ONLY_FOLDERS.map((folder) => `:(exclude)${folder}`);
   const archive = execFileSync('git', ['archive', '--format=tar', 'HEAD', '--', '.', ...excluded], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', target], { input: archive });
@@ -162,7 +179,6 @@ export function exportStudentRepository(out: string): string[] {
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('-c', 'user.name=Course staff', '-c', 'user.email=staff@course.invalid', 'commit', '-qm', 'The neural-network lab');
-  return git('ls-files').split('\n').filter((f) => f.length > 0);
 }
 
 /** Code lines of reference/ (not comments, imports or signatures) that appear in the export. */

@@ -3,17 +3,17 @@
  * grading workflow and a GitHub Classroom configuration, its own fresh git history.
  */
 import path from 'node:path';
-import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { failWithUsageError, runMain } from '../../course/cli/flags';
+import { commandLine, parseCommandLine, runMain, stringOption } from '../../course/cli/flags';
+import { UsageError } from '../../course/cli/errors';
 import { exportStudentRepository, findSolutionLines, uncommittedExercises } from '../release/release';
 
 runMain(() => {
-  const argv = failWithUsageError(yargs(hideBin(process.argv)))
-    .scriptName('npm run release --')
-    .usage('Exports the student repository into an empty directory.')
-    .option('out', { type: 'string', demandOption: true, describe: 'the directory to create (must be empty)' })
-    .parseSync();
+  const argv = parseCommandLine(
+    commandLine(hideBin(process.argv), 'npm run release --', 'Exports the student repository into an empty directory.')
+      .option('out', stringOption('out', 'the directory to create (absent or empty)')),
+  );
+  if (argv.out === undefined) throw new UsageError('--out DIR is required: the directory to export into');
   const changed = uncommittedExercises();
   if (changed.length > 0) console.log(`note: exercises/ in the working tree differs from the committed stubs (${changed.join(', ')}); the release exports the committed stubs`);
   const files = exportStudentRepository(argv.out);

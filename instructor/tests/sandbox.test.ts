@@ -5,6 +5,7 @@
  */
 import { Mat } from '../../lib/matrix';
 import { argumentPaths, atPath, decode, encode, writeBack, type Json } from '../../course/grading/sandbox/codec';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,6 +109,23 @@ export function probe(): (string | number | boolean)[] {
   it('has no function that sends a signal, nor getBuiltinModule', () => {
     const [, , kill, debugProcess, getBuiltinModule] = probe();
     expect([kill, debugProcess, getBuiltinModule]).toEqual(['undefined', 'undefined', 'undefined']);
+  });
+
+  it('leaves no process behind when a call times out (the isolating commands and the node they start all go)', async () => {
+    const spinner = mkdtempSync(path.join(tmpdir(), 'sandbox-spin-'));
+    writeFileSync(path.join(spinner, 'spin.ts'), 'export function spin(): number {\n  for (;;) {\n    // an endless loop\n  }\n}\n');
+    const spinBox = buildBox(spinner, new Map([['spin', ['spin']]]), `${proxies}-spin`, { callTimeoutMs: 1000, memoryMb: 256, typecheck: false });
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated proxy module
+      const { spin } = require(path.join(`${proxies}-spin`, 'spin.js')) as { spin: () => number };
+      expect(() => spin()).toThrow(/did not finish within 1 s/);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(spinBox.dir));
+      expect(left).toEqual([]);
+    } finally {
+      removeBox(spinBox);
+      rmSync(spinner, { recursive: true, force: true });
+    }
   });
 
   it('runs in its own PID namespace (it is process 1 there: no outside process can be named) or as another user', () => {

@@ -2,7 +2,7 @@
  * The scripts as a student runs them: real processes, their exit codes and what they print.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -176,4 +176,40 @@ describe('student tools', () => {
     expect(output).not.toContain('\u001b[2J'); // no screen clearing without a terminal
     expect(output).toContain('bye');
   }, 60_000);
+});
+
+describe('every command: one error line and exit 1 for careless input (issue 13, found by a new-user run)', () => {
+  const instructorRun = (script: string, ...args: string[]) => {
+    const result = spawnSync(TSX, [path.join(ROOT, 'instructor', 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const roster = path.join(out, 'twice.csv');
+  writeFileSync(roster, 'student,repository\nalice,/nowhere/a\nalice,/nowhere/b\n');
+
+  it.each([
+    ['hint.ts', ['updateWeights', '--level'], /^error: --level needs a value$/],
+    ['grade.ts', ['--only', 'foo'], /^error: --only foo: "foo" is not a module/],
+    ['grade.ts', ['--timeout'], /^error: --timeout needs a value$/],
+    ['grade.ts', ['--preview=maybe'], /^error: --preview takes true or false/],
+    ['progress.ts', ['--timeout', '1e9'], /^error: --timeout must be a number from 0\.1 to 600/],
+    ['watch.ts', ['--once=maybe'], /^error: --once takes true or false/],
+    ['gradcheck.ts', ['updateWeights', '--target'], /^error: --target needs a value$/],
+    ['gradescope.ts', ['--out', out], /is a directory, not a file/],
+    ['grade_class.ts', ['--roster', roster, '--out', path.join(out, 'class')], /student "alice" is listed twice/],
+    ['grade_class.ts', ['--roster', path.join(out, 'missing.csv'), '--out', path.join(out, 'class')], /no such roster file/],
+    ['train_neuron.ts', ['--learning-rate', '-1e-3'], /^error: --learning-rate must be a finite number greater than 0, got -1e-3/],
+  ] as const)('%s %j', (script, args, message) => {
+    const { status, stderr } = run(script, ...args);
+    expect(status).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr.trim()).toMatch(message);
+  });
+
+  it('release --out under /proc, or a file: one line, nothing left', () => {
+    for (const target of ['/proc/lab-release', path.join(out, 'twice.csv')]) {
+      const { status, stderr } = instructorRun('release.ts', '--out', target);
+      expect(status).toBe(1);
+      expect(stderr.trim()).toMatch(/^error: --out .*(kernel file system|not a directory)/);
+    }
+  });
 });

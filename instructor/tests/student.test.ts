@@ -36,6 +36,8 @@ describe('the time limit on calls to student code', () => {
   it('reads its limit from LAB_CALL_TIMEOUT (seconds), 3 s by default', () => {
     expect(callTimeoutSeconds({})).toBe(3);
     expect(callTimeoutSeconds({ LAB_CALL_TIMEOUT: '10' })).toBe(10);
-    expect(callTimeoutSeconds({ LAB_CALL_TIMEOUT: 'soon' })).toBe(3);
+    expect(callTimeoutSeconds({ LAB_CALL_TIMEOUT: '' })).toBe(3);
+    expect(() => callTimeoutSeconds({ LAB_CALL_TIMEOUT: 'soon' })).toThrow('LAB_CALL_TIMEOUT must be seconds from 0.1 to 600, got "soon"');
+    expect(() => callTimeoutSeconds({ LAB_CALL_TIMEOUT: '1e9' })).toThrow('from 0.1 to 600');
   });
 });

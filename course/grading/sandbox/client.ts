@@ -39,6 +39,8 @@ const { control, answer, config } = workerData;
 const flag = new Int32Array(control);
 const bytes = new Uint8Array(answer);
 let child, buffered = [], size = 0, stderr = '', seq = 0;
+// the sandbox is the leader of its own process group (detached): kill the group, whatever isolates it
+function killGroup(c) { try { process.kill(-c.pid, 'SIGKILL'); } catch { try { c.kill('SIGKILL'); } catch {} } }
 function reply(s, text) {
   const data = Buffer.from(text);
   if (data.length > bytes.length) text = JSON.stringify({ ok: false, error: { name: 'Error', message: 'the answer is larger than ' + bytes.length + ' bytes' } });
@@ -64,7 +66,7 @@ function start() {
   mine.stdio[3].on('data', (d) => {
     if (mine !== child) return;
     buffered.push(d); size += d.length;
-    if (size > bytes.length) { mine.kill('SIGKILL'); return; }
+    if (size > bytes.length) { killGroup(mine); return; }
     const all = Buffer.concat(buffered);
     const end = all.indexOf(10);
     if (end >= 0) { buffered = [all.subarray(end + 1)]; size = buffered[0].length; reply(seq, all.subarray(0, end).toString()); }
@@ -79,7 +81,7 @@ function start() {
   });
 }
 parentPort.on('message', (m) => {
-  if (m.type === 'kill') { if (child) { const c = child; child = undefined; c.kill('SIGKILL'); } return; }
+  if (m.type === 'kill') { if (child) { const c = child; child = undefined; killGroup(c); } return; }
   seq = m.seq;
   if (!child) start();
   child.stdin.write(m.line + '\\n');
@@ -111,7 +113,7 @@ function channelFor(config: SandboxConfig): Channel {
     const pid = Atomics.load(channel.flag, 2);
     if (pid > 0) {
       try {
-        process.kill(pid, 'SIGKILL');
+        process.kill(-pid, 'SIGKILL'); // its process group: the isolating commands and the node they start
       } catch {
         // already gone
       }

@@ -25,6 +25,9 @@ const stringify = JSON.stringify;
 const read = readSync;
 const write = writeSync;
 const silent = (): void => undefined;
+// to leave when the grader closes the channel, even with the student's timers still pending and
+// whatever the student did to process.exit or its 'exit' listeners
+const reallyExit = (process as unknown as { reallyExit: (code: number) => never }).reallyExit.bind(process);
 for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'] as const) console[method] = silent;
 
 /*
@@ -102,7 +105,7 @@ for (;;) {
     if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
     throw error;
   }
-  if (n === 0) break;
+  if (n === 0) reallyExit(0);
   pending = Buffer.concat([pending, chunk.subarray(0, n)]);
   for (let end = pending.indexOf(10); end >= 0; end = pending.indexOf(10)) {
     const line = pending.subarray(0, end).toString('utf8');
