@@ -21,8 +21,8 @@ import { loadModule, type Target } from './targets';
 type NeuronModule = typeof import('../exercises/neuron');
 type NetworkModule = typeof import('../exercises/network');
 type LogisticRegressionModule = typeof import('../exercises/logistic_regression');
-type OneHiddenLayerModule = typeof import('../exercises/one_hidden_layer');
-type MlpModule = typeof import('../exercises/mlp');
+/** What both Part 3 backprops share: new weights and biases first. */
+type BackpropModule = { backprop(x: Mat, y: Mat, ws: Mat[], bs: Mat[], actFs: Activation[], costF: Cost, lrate: number, epochs: number): [Mat[], Mat[], ...unknown[]] };
 
 /** The step of the central differences (instructor/fixtures/fixtures.ts takes them). */
 export const H = 1e-5;
@@ -132,35 +132,27 @@ export function layered(sizes: number[], activations: Activation[]) {
   return { names, values, unflatten, activations };
 }
 
-export const HIDDEN = layered([2, 3, 1], [testSoftsign, testSquash]);
-const oneHiddenProblem = problem({
-  part: 3,
-  module: 'one_hidden_layer',
-  function: 'backprop',
-  setting: `2-3-1 softsign/squash, the tests' quartic cost, ${N} examples, lrate 0.5`,
-  names: HIDDEN.names,
-  values: HIDDEN.values,
-  step: (target) => {
-    const { ws, bs } = HIDDEN.unflatten(HIDDEN.values);
-    const [ws1, bs1] = loadModule<OneHiddenLayerModule>(target, 'one_hidden_layer').backprop(XM, YM, ws, bs, HIDDEN.activations, PART3_COST, 0.5, 1);
-    return ws1.flatMap((w, l) => [...w.data, ...bs1[l].data]);
-  },
-});
+/** A Part 3 backprop problem: the student's `module`.backprop, one epoch of `net`. */
+function backpropProblem(module: 'one_hidden_layer' | 'mlp', net: ReturnType<typeof layered>, layers: string): Problem {
+  return problem({
+    part: 3,
+    module,
+    function: 'backprop',
+    setting: `${layers}, the tests' quartic cost, ${N} examples, lrate 0.5`,
+    names: net.names,
+    values: net.values,
+    step: (target) => {
+      const { ws, bs } = net.unflatten(net.values);
+      const [ws1, bs1] = loadModule<BackpropModule>(target, module).backprop(XM, YM, ws, bs, net.activations, PART3_COST, 0.5, 1);
+      return ws1.flatMap((w, l) => [...w.data, ...bs1[l].data]);
+    },
+  });
+}
 
+export const HIDDEN = layered([2, 3, 1], [testSoftsign, testSquash]);
 export const DEEP = layered([2, 3, 3, 1], [testSoftsign, testSin, testSquash]);
-const mlpProblem = problem({
-  part: 3,
-  module: 'mlp',
-  function: 'backprop',
-  setting: `2-3-3-1 softsign/sin/squash, the tests' quartic cost, ${N} examples, lrate 0.5`,
-  names: DEEP.names,
-  values: DEEP.values,
-  step: (target) => {
-    const { ws, bs } = DEEP.unflatten(DEEP.values);
-    const [ws1, bs1] = loadModule<MlpModule>(target, 'mlp').backprop(XM, YM, ws, bs, DEEP.activations, PART3_COST, 0.5, 1);
-    return ws1.flatMap((w, l) => [...w.data, ...bs1[l].data]);
-  },
-});
+const oneHiddenProblem = backpropProblem('one_hidden_layer', HIDDEN, '2-3-1 softsign/squash');
+const mlpProblem = backpropProblem('mlp', DEEP, '2-3-3-1 softsign/sin/squash');
 
 export const LOGISTIC_START = [1, 2, 0];
 const logisticProblem = problem({
