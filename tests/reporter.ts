@@ -23,12 +23,14 @@ export default class ExerciseReporter extends DefaultReporter {
   }
 
   private compileErrorsShown = false;
+  private compileErrorLines: string[] = [];
 
   /** Before the first exercise suite's results: the type errors of the modules it tests. */
   private showCompileErrors(): void {
     if (this.compileErrorsShown) return;
     this.compileErrorsShown = true;
     const errors = compileErrors(process.env.LAB_TARGET ?? path.resolve(__dirname, '..', 'exercises'));
+    this.compileErrorLines = errors;
     if (errors.length > 0) {
       process.stderr.write(['', 'TypeScript errors in your code (fix these first; the tests below ran what could be compiled):', ...errors.map((e) => `  ${e}`), '', ''].join('\n'));
     }
@@ -42,6 +44,11 @@ export default class ExerciseReporter extends DefaultReporter {
 
   /** The result with each function whose tests all say "not implemented yet" folded into one line. */
   private condensed(test: Test, result: TestResult): TestResult {
+    // a suite that could not load because of them: the TypeScript errors above say it, not Babel's advice
+    const module = path.basename(test.path).replace(/\.test\.ts$/, '');
+    if (result.testExecError !== undefined && this.compileErrorLines.some((line) => line.includes(`/${module}.ts:`))) {
+      return { ...result, failureMessage: `  ● ${path.basename(test.path)} could not run: your code does not compile. Fix the TypeScript errors above first.` };
+    }
     const byFunction = new Map<string, TestResult['testResults']>();
     for (const assertion of result.testResults) {
       const name = assertion.ancestorTitles[0] ?? assertion.title;
