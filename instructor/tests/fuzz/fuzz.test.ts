@@ -109,14 +109,15 @@ describe('outputs published together', () => {
     const solo = (seed: string) => {
       const out = path.join(dir, `solo-${seed}`);
       return runInProcess('train:neuron', [...quick, '--seed', seed, '--out', out, '--json', path.join(out, 'run.json')]).then((o) => {
-        expect(o.code).toBe(0);
+        expect(o).toMatchObject({ code: 0 });
         return { parameters: summary(path.join(out, 'run.json')), plots: pngs(out) };
       });
     };
     const [one, two] = [await solo('1'), await solo('2')];
     const shared = path.join(dir, 'shared');
     const runs = ['1', '2'].map((seed) => runSubprocess(ROOT, 'train:neuron', [...quick, '--seed', seed, '--out', shared, '--json', path.join(shared, 'run.json')], 60_000));
-    for (const outcome of await Promise.all(runs)) expect(outcome.code).toBe(0);
+    // the whole outcome on failure: its stderr says why a run did not finish
+    for (const outcome of await Promise.all(runs)) expect(outcome).toMatchObject({ code: 0 });
     const final = { parameters: summary(path.join(shared, 'run.json')), plots: pngs(shared) };
     expect([one, two]).toContainEqual(final);
     expect(readdirSync(shared).filter((f) => f.startsWith('.'))).toEqual([]);
