@@ -276,7 +276,14 @@ export function ensureWritableDirectory(dir: string, flag = 'out'): string {
   try {
     if (isKernelFileSystem(existing)) throw new Error('a kernel file system');
     if (!statSync(existing).isDirectory()) throw new Error(`${existing} is not a directory`);
-    for (const level of missing) mkdirSync(level);
+    for (const level of missing) {
+      try {
+        mkdirSync(level);
+      } catch (error) {
+        // another run (two on one --out) made it first: as good, if it is a folder
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(level).isDirectory()) throw error;
+      }
+    }
     accessSync(resolved, constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
