@@ -100,16 +100,16 @@ interface DrawnChart {
 function chartPixels(configuration: ChartConfiguration): Uint8ClampedArray {
   renderer ??= createRenderer();
   const drawing = (renderer as unknown as { renderChart?: (c: ChartConfiguration) => DrawnChart }).renderChart;
-  const settled = { ...configuration, options: { ...configuration.options, animation: false as const, responsive: false } };
   if (typeof drawing === 'function') {
-    const chart = drawing.call(renderer, settled);
+    // a copy of the options: the drawing step sets animation and responsive on the object it gets
+    const chart = drawing.call(renderer, { ...configuration, options: { ...configuration.options, animation: false, responsive: false } });
     const pixels = new Uint8ClampedArray(chart.canvas.data());
     chart.destroy();
     return pixels;
   }
   let pixels: Uint8ClampedArray | undefined;
   const capture: Plugin = { id: 'capturePixels', afterRender: (chart) => void (pixels = chart.ctx.getImageData(0, 0, WIDTH, HEIGHT).data) };
-  renderBuffer({ ...settled, plugins: [...(configuration.plugins ?? []), capture] }, 'image/jpeg');
+  renderBuffer({ ...configuration, plugins: [...(configuration.plugins ?? []), capture] }, 'image/jpeg');
   if (pixels === undefined) throw new Error('chart.js did not render the chart');
   return pixels;
 }
