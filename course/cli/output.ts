@@ -9,15 +9,16 @@
  * So a reader never sees a truncated file; a failed run (a full disk, a folder where a plot should
  * go) publishes nothing and removes its staging; and two runs on one --out each publish their
  * whole set under the lock, one after the other: the last run to finish wins every file, the
- * JSON and the PNGs of one run together. A run killed outright (Ctrl-C interrupts the
- * synchronous training or plotting at once; no JavaScript handler can run there) leaves only its
- * hidden staging folder, which the next run on that --out removes.
+ * JSON and the PNGs of one run together. Ctrl-C while a run draws removes its staging
+ * (course/cli/interrupt.ts); a run killed outright (SIGKILL, a power cut) leaves only its hidden
+ * staging folder, which the next run on that --out removes.
  */
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { lockSync } from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { OutputError, UsageError } from './errors';
+import { removeLeftovers } from './leftovers';
 
 const STAGING = '.staging-';
 const LOCK = '.publish.lock';
@@ -35,23 +36,8 @@ export function writeFileAtomicSync(file: string, data: string | Buffer): void {
   }
 }
 
-/** True while the process `pid` runs (on this machine). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the staging left in `dir` by runs that were killed (their process is gone). */
-export function removeStaleStaging(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const pid = /^\.(?:.+\.)?staging-(\d+)-/.exec(name)?.[1];
-    if (pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid))) rmSync(path.join(dir, name), { recursive: true, force: true });
-  }
-}
+export const removeStaleStaging = (dir: string) => removeLeftovers(dir, /^\.(?:.+\.)?staging-(\d+)-/);
 
 /** Blocks for `ms` milliseconds (the publish step is synchronous, like the run). */
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

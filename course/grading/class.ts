@@ -6,11 +6,13 @@
  * folder per student (report.md, results.json), gradebook.csv and summary.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataError } from '../cli/errors';
+import { scratchDir } from '../cli/leftovers';
+import { scriptProcess } from '../cli/script-process';
 import { exerciseName, loadExercises } from './exercises';
 import { allowedEnvironment } from './jest-report';
 import { ROOT } from '../targets';
@@ -107,7 +109,7 @@ const STUDENT_SECONDS = 20 * 60;
  */
 function gradeInProcess(submission: string, out: string): Promise<{ ok: boolean; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'grade.ts'), '--submission', submission, '--out', out], {
+    const child = spawn(...scriptProcess(path.join(ROOT, 'scripts', 'grade.ts'), ['--submission', submission, '--out', out]), {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...allowedEnvironment(process.env), GITHUB_STEP_SUMMARY: '' },
@@ -132,7 +134,7 @@ function gradeInProcess(submission: string, out: string): Promise<{ ok: boolean;
 
 /** Grades one student: checkout, grade, read back the points. */
 async function gradeStudent(entry: RosterEntry, out: string, checkout: Checkout): Promise<StudentResult> {
-  const work = mkdtempSync(path.join(tmpdir(), `class-${entry.student}-`));
+  const work = scratchDir(tmpdir(), 'grade-class-');
   const folder = path.join(out, entry.student);
   mkdirSync(folder, { recursive: true });
   try {

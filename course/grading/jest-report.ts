@@ -2,9 +2,10 @@
  * Runs jest with a JSON report and reads it back: the check script and the grader share this.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { scratchDir } from '../cli/leftovers';
 import { ROOT } from '../targets';
 
 export interface TestOutcome {
@@ -66,7 +67,7 @@ export function allowedEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /** Runs jest with `args` (e.g. `--selectProjects exercises`) and returns every test's outcome. */
 export function runJest(args: string[], options: JestOptions = {}): JestRun {
-  const dir = mkdtempSync(path.join(tmpdir(), 'jest-report-'));
+  const dir = scratchDir(tmpdir(), 'jest-report-');
   const output = path.join(dir, 'results.json');
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   // no inspector on SIGUSR1 (no-inspector.cjs), whatever sends it

@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync, lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../cli/errors';
+import { removeLeftovers } from '../cli/leftovers';
 import { loadExercises } from './exercises';
 import { STAGE_PREFIX } from './stage';
 import { grade, type GradeOptions, type GradeReport } from './grader';
@@ -74,6 +75,7 @@ let staged = 0;
  */
 export function gradeSubmission(dir: string | undefined, options: Omit<GradeOptions, 'target' | 'sandbox' | 'unavailable'> = {}): GradeReport {
   staged += 1;
+  removeLeftovers(ROOT, `${STAGE_PREFIX}submission-`);
   const submission = stageSubmission(dir ?? ROOT, `submission-${process.pid}-${staged}`);
   try {
     return grade({ ...options, target: submission.target, sandbox: true, unavailable: submission.rejected });

@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { watch as watchFiles } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { scriptProcess } from '../cli/script-process';
 import { exerciseName, type Exercise } from './exercises';
 import { grade, type FunctionGrade, type GradeReport } from './grader';
 import { nextStepLine, statusOf, stubLocation, testCommand } from './progress';
@@ -43,8 +44,7 @@ export function statusLines(result: FunctionGrade): string[] {
 /** Grades in a child process, so that this one stays responsive. */
 function gradeInChild(exercise: Exercise | undefined, onChild: (child: ChildProcess) => void): Promise<GradeReport> {
   return new Promise((resolve, reject) => {
-    const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, [__filename], { cwd: ROOT, env: { ...process.env, [CHILD_ENV]: JSON.stringify({ exercise }) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(...scriptProcess(__filename), { cwd: ROOT, env: { ...process.env, [CHILD_ENV]: JSON.stringify({ exercise }) }, stdio: ['ignore', 'pipe', 'inherit'] });
     onChild(child);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

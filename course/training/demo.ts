@@ -25,14 +25,14 @@ export interface DemoResult {
 export interface DemoRun {
   title: string;
   /** trains and draws into `out`; `animate` (the demo's default) also writes the run's GIF */
-  run: (out: string, target: Target, animate?: boolean) => DemoResult;
+  run: (out: string, target: Target, animate?: boolean) => DemoResult | Promise<DemoResult>;
 }
 
 function trainerRun<P, S extends RunSettings>(part: string, model: Model<P, S>, flags: string[]): DemoRun {
   return {
     title: `${part}: ${model.script}${flags.length > 0 ? ` ${flags.join(' ')}` : ''}`,
-    run: (out, target, animate = true) => {
-      const run = runModel(model, parseSettings(model, [...flags, ...(animate ? ['--animate'] : []), '--target', target.dir, '--out', out]));
+    run: async (out, target, animate = true) => {
+      const run = await runModel(model, parseSettings(model, [...flags, ...(animate ? ['--animate'] : []), '--target', target.dir, '--out', out]));
       return { summary: run.evaluation.result, seconds: run.seconds, plots: run.plots };
     },
   };
@@ -65,7 +65,7 @@ export const DEMO_RUNS: DemoRun[] = [
  * that fails (a function not implemented yet) is reported in a line and the others go on; the
  * exit code is 1 if any failed. A bad --out fails once, before the first run.
  */
-export function runDemo(argv: string[]): void {
+export async function runDemo(argv: string[]): Promise<void> {
   const args = parseCommandLine(
     commandLine(argv, 'npm run demo --', 'Trains every model of the lab with the lab defaults and writes all plots.')
       .option('out', outOption())
@@ -78,7 +78,7 @@ export function runDemo(argv: string[]): void {
   for (const demo of DEMO_RUNS) {
     console.log(`\n== ${demo.title}`);
     try {
-      const result = demo.run(out, args.target);
+      const result = await demo.run(out, args.target);
       table.push([demo.title, result.summary, result.seconds.toFixed(2)]);
       for (const plot of result.plots) if (!plots.includes(plot)) plots.push(plot);
     } catch (error) {

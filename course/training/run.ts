@@ -6,6 +6,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { commandLine, parseCommandLine, prepareOutputs, runMain, withOutputFlags } from '../cli/flags';
 import { studentCodeError } from '../cli/errors';
+import { breathe, onInterrupt } from '../cli/interrupt';
 import { OutputSet } from '../cli/output';
 import { Animation, FIRST_DELAY, FRAME_DELAY, LAST_DELAY, frameEpochs } from '../plots/animation';
 import type { Target } from '../targets';
@@ -47,9 +48,10 @@ function studentStep<R>(target: Target, step: () => R): R {
 
 /**
  * Trains `model` with `settings`, prints the results, and publishes the plots and the JSON summary
- * together (course/cli/output.ts): all of them, or none and no temporary file.
+ * together (course/cli/output.ts): all of them, or none and no temporary file, also when the run
+ * is interrupted while it draws (it yields between its plots, the GIF and the JSON for that).
  */
-export function runModel<P, S extends RunSettings>(model: Model<P, S>, settings: S): ModelRun<P> {
+export async function runModel<P, S extends RunSettings>(model: Model<P, S>, settings: S): Promise<ModelRun<P>> {
   const log = settings.quiet ? () => undefined : (line: string) => console.log(line);
   const writes = settings.plots || settings.json !== undefined || settings.animate === true;
   const outDir = writes ? prepareOutputs(settings.out, settings.json) : undefined;
@@ -75,13 +77,17 @@ export function runModel<P, S extends RunSettings>(model: Model<P, S>, settings:
   let plots: string[] = [];
   if (outDir !== undefined) {
     const output = new OutputSet(outDir);
+    const settled = onInterrupt(() => output.discard());
     try {
       const staged = settings.plots ? studentStep(settings.target, () => session.plots(trained.params, trained.losses, evaluation, output.dir())) : [];
+      await breathe();
       if (recorder !== undefined) staged.push(recorder.save(output.dir()));
+      await breathe();
       if (settings.json !== undefined) output.stageJson(settings.json, `${JSON.stringify(summary, null, 2)}\n`);
       plots = output.publish(staged);
     } finally {
       output.discard();
+      settled();
     }
   }
   if (plots.length > 0) log(`plots: ${plots.map((p) => path.relative(process.cwd(), p)).join(', ')}`);
@@ -119,8 +125,8 @@ function animationRecorder<P>(session: Session<P>, epochs: number) {
 }
 
 /** A trainer command: parse `argv`, train, print, publish. */
-export function trainCommand<P, S extends RunSettings>(model: Model<P, S>, argv: string[]): void {
-  runModel(model, parseSettings(model, argv));
+export async function trainCommand<P, S extends RunSettings>(model: Model<P, S>, argv: string[]): Promise<void> {
+  await runModel(model, parseSettings(model, argv));
 }
 
 /** The whole of a trainer script. */

@@ -34,7 +34,7 @@ export function parseSeeds(text: string): number[] {
 }
 
 /** Parses `argv` as the sweep's flags, trains once per seed and prints the table and the summary. */
-export function runSweep(argv: string[]): void {
+export async function runSweep(argv: string[]): Promise<void> {
   const chosen = yargs(argv).help(false).version(false).option('model', { type: 'string' }).parseSync().model;
   const model: ModelName = chosen === 'neuron' ? 'neuron' : 'network';
   // no --out, --json or --plots: a sweep writes nothing, so those flags would be silently ignored
@@ -48,9 +48,9 @@ export function runSweep(argv: string[]): void {
   const accuracies: number[] = [];
   for (const seed of args.seeds) {
     const settings: LabSettings = { ...args, seed, quiet: true, plots: false, json: undefined, out: '' };
-    const run = (() => {
+    const run = await (async () => {
       try {
-        return runModel(MODELS[model], settings);
+        return await runModel(MODELS[model], settings);
       } catch (error) {
         if (error instanceof DivergenceError) throw new DivergenceError(`seed ${seed}: ${error.message}`);
         throw error;

@@ -13,12 +13,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeTable } from '../../course/cli/flags';
+import { scriptProcess } from '../../course/cli/script-process';
 import { ROOT } from '../../course/targets';
 import { BENCH_CASES, KERNEL_CASES, KERNEL_SETTINGS } from './cases';
 
 /** NumPy's times spread wider than this (max / min) get a warning under the table. */
 const NOISY_SPREAD = 1.5;
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface BenchOptions {
   repeats: number;
@@ -52,7 +52,7 @@ function loopTable(options: BenchOptions, log: (line: string) => void): string[]
     const pyRuns: Record<string, unknown>[] = [];
     for (let i = 0; i < options.repeats; i++) {
       const json = path.join(tmp, `run-${i}.json`);
-      run(TSX, [path.join('scripts', c.script), ...c.args, '--quiet', '--out', tmp, '--json', json]);
+      run(...scriptProcess(path.join('scripts', c.script), [...c.args, '--quiet', '--out', tmp, '--json', json]));
       tsRuns.push(JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown>);
       if (!withNumpy) continue;
       for (const threads of [undefined, 1]) pyRuns.push(JSON.parse(run('python3', [path.join('instructor', 'bench', c.numpy.file), ...c.numpy.args], numpyEnv(threads))) as Record<string, unknown>);
@@ -85,7 +85,7 @@ function kernelTable(repeats: number, log: (line: string) => void): string[] {
     const kernel = KERNEL_SETTINGS.map(() => 0);
     for (let round = 0; round < repeats; round++) {
       KERNEL_SETTINGS.forEach((setting, i) => {
-        const rates = JSON.parse(run(TSX, [path.join('instructor', 'bench', 'timing.ts'), String(m), String(k), String(n)], setting.env)) as { gflops: number; kernelGflops?: number };
+        const rates = JSON.parse(run(...scriptProcess(path.join('instructor', 'bench', 'timing.ts'), [String(m), String(k), String(n)]), setting.env)) as { gflops: number; kernelGflops?: number };
         whole[i] = Math.max(whole[i], rates.gflops);
         kernel[i] = Math.max(kernel[i], rates.kernelGflops ?? 0);
       });

@@ -153,7 +153,7 @@ function changedExercises(): string[] {
 }
 
 /** Runs every check in order, printing a line each; returns the counts. */
-export function runCheck(): { passed: number; failed: number } {
+export async function runCheck(): Promise<{ passed: number; failed: number }> {
   const changed = changedExercises();
   if (changed.length > 0) {
     record(false, 'exercises/ holds the committed stubs', [
@@ -198,7 +198,7 @@ export function runCheck(): { passed: number; failed: number } {
   studentRelease(stubs.tests.length);
   for (const check of checkEnvironment()) record(check.ok, `environment: ${check.what}`, check.details);
   console.log('     regenerating the expected plots of docs/expected/…');
-  const expected = checkExpectedPlots();
+  const expected = await checkExpectedPlots();
   record(expected.ok, expected.what, expected.details);
 
   return { passed, failed };

@@ -16,21 +16,21 @@ export const EXPECTED_DIR = path.join(ROOT, 'docs', 'expected');
 export const ANIMATED_RUNS = ['Part 1: train:neuron', 'Part 2: train:network', 'Part 3: train:mlp --preset hidden2'];
 
 /** Runs every demo run with the reference into `dir`, animating one run per part; returns the file names. */
-export function writeExpectedPlots(dir = EXPECTED_DIR): string[] {
+export async function writeExpectedPlots(dir = EXPECTED_DIR): Promise<string[]> {
   const target = resolveTarget('reference');
-  for (const demo of DEMO_RUNS) demo.run(dir, target, ANIMATED_RUNS.includes(demo.title));
+  for (const demo of DEMO_RUNS) await demo.run(dir, target, ANIMATED_RUNS.includes(demo.title));
   return readdirSync(dir).filter((f) => /\.(png|gif)$/.test(f)).sort();
 }
 
 /** Regenerates the expected plots and compares them with docs/expected/ byte for byte. */
-export function checkExpectedPlots(): { what: string; ok: boolean; details: string[] } {
+export async function checkExpectedPlots(): Promise<{ what: string; ok: boolean; details: string[] }> {
   const fresh = mkdtempSync(path.join(tmpdir(), 'expected-plots-'));
   try {
     const log = console.log;
     console.log = () => undefined; // the runs' own output; check prints one line per check
     let made: string[];
     try {
-      made = writeExpectedPlots(fresh);
+      made = await writeExpectedPlots(fresh);
     } finally {
       console.log = log;
     }

@@ -4,6 +4,7 @@
  */
 import { runCheck } from '../check/check';
 
-const { passed, failed } = runCheck();
-console.log(`check: ${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+void runCheck().then(({ passed, failed }) => {
+  console.log(`check: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+});

@@ -3,5 +3,4 @@
  */
 import { EXPECTED_DIR, writeExpectedPlots } from '../check/expected-plots';
 
-const files = writeExpectedPlots();
-console.log(`${files.length} expected plots in ${EXPECTED_DIR}`);
+void writeExpectedPlots().then((files) => console.log(`${files.length} expected plots in ${EXPECTED_DIR}`));

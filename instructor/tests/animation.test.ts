@@ -45,8 +45,8 @@ describe('runModel --animate', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'animation-test-'));
   const network = (dir: string) => runModel(NETWORK, { ...parseSettings(NETWORK, ['--target', 'reference', '--epochs', '4', '--quiet', '--no-plots', '--animate']), out: dir });
 
-  it('the 2-2-1 network: one frame per scheduled epoch, the hidden space beside the input space, frames that differ', () => {
-    const run = network(path.join(out, 'a'));
+  it('the 2-2-1 network: one frame per scheduled epoch, the hidden space beside the input space, frames that differ', async () => {
+    const run = await network(path.join(out, 'a'));
     const gif = run.plots.at(-1) ?? '';
     expect(path.basename(gif)).toBe('network-not-linearly-separable-training.gif');
     const { width, height, frames } = decode(gif);
@@ -55,14 +55,14 @@ describe('runModel --animate', () => {
     expect(Buffer.compare(Buffer.from(frames[0]), Buffer.from(frames.at(-1) ?? []))).not.toBe(0);
   });
 
-  it('the same seed gives the same bytes', () => {
+  it('the same seed gives the same bytes', async () => {
     const neuron = (dir: string) => runModel(NEURON, { ...parseSettings(NEURON, ['--target', 'reference', '--epochs', '3', '--quiet', '--no-plots', '--animate']), out: dir });
-    const [a, b] = [neuron(path.join(out, 'b')), neuron(path.join(out, 'c'))].map((run) => readFileSync(run.plots.at(-1) ?? ''));
+    const [a, b] = [await neuron(path.join(out, 'b')), await neuron(path.join(out, 'c'))].map((run) => readFileSync(run.plots.at(-1) ?? ''));
     expect(a.equals(b)).toBe(true);
   });
 
-  it('the hidden2 network: decision regions and the hidden space', () => {
-    const run = runModel(MLP, { ...parseSettings(MLP, ['--target', 'reference', '--preset', 'hidden2', '--epochs', '3', '--quiet', '--no-plots', '--animate']), out });
+  it('the hidden2 network: decision regions and the hidden space', async () => {
+    const run = await runModel(MLP, { ...parseSettings(MLP, ['--target', 'reference', '--preset', 'hidden2', '--epochs', '3', '--quiet', '--no-plots', '--animate']), out });
     const { width, frames } = decode(run.plots.at(-1) ?? '');
     expect(frames).toHaveLength(4);
     expect(width).toBe(2000);

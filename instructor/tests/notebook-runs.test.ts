@@ -38,39 +38,39 @@ describe('initialParameters', () => {
 });
 
 describe('the notebook runs (reference)', () => {
-  it('logistic regression cannot fit the sin data but lowers its cost', () => {
-    const run = runModel(LOGREG, { ...quiet, data: 'sin', cost: 'cross-entropy', learningRate: 0.1, epochs: 500 });
+  it('logistic regression cannot fit the sin data but lowers its cost', async () => {
+    const run = await runModel(LOGREG, { ...quiet, data: 'sin', cost: 'cross-entropy', learningRate: 0.1, epochs: 500 });
     expect(misclassified(run)).toBe(8);
     expect(run.losses[499]).toBeLessThan(run.losses[0]);
   });
 
-  it('the deep preset classifies every example (0 misclassified)', () => {
-    const run = runMlp({ ...quiet, ...PRESETS.deep, name: 'deep' });
+  it('the deep preset classifies every example (0 misclassified)', async () => {
+    const run = await runMlp({ ...quiet, ...PRESETS.deep, name: 'deep' });
     expect(misclassified(run)).toBe(0);
     expect(run.losses).toHaveLength(2000);
   }, 60_000);
 
-  it('gives identical results for the same seed (the matrix products sum in a fixed order)', () => {
+  it('gives identical results for the same seed (the matrix products sum in a fixed order)', async () => {
     const settings = { ...quiet, ...PRESETS.deep, layers: [2, 40, 40, 2, 1], epochs: 20, name: 'det' };
-    const { seconds: _a, ...first } = runMlp(settings).summary;
-    const { seconds: _b, ...second } = runMlp(settings).summary;
+    const { seconds: _a, ...first } = (await runMlp(settings)).summary;
+    const { seconds: _b, ...second } = (await runMlp(settings)).summary;
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
   });
 
-  it('stops with a clear message when training diverges', () => {
+  it('stops with a clear message when training diverges', async () => {
     const relu = { layers: [2, 8, 8, 1], activations: ['relu', 'relu', 'logistic'] as ('relu' | 'logistic')[], cost: 'mse' as const };
-    expect(() => runMlp({ ...quiet, ...PRESETS.deep, ...relu, learningRate: 1e300, epochs: 50, name: 'diverge' })).toThrow(/training diverged at epoch \d+: /);
+    await expect(runMlp({ ...quiet, ...PRESETS.deep, ...relu, learningRate: 1e300, epochs: 50, name: 'diverge' })).rejects.toThrow(/training diverged at epoch \d+: /);
   });
 
-  it('records the cost of every epoch, the first for the initial parameters', () => {
-    const run = runMlp({ ...quiet, ...PRESETS.hidden2, epochs: 3, name: 'hidden2' });
+  it('records the cost of every epoch, the first for the initial parameters', async () => {
+    const run = await runMlp({ ...quiet, ...PRESETS.hidden2, epochs: 3, name: 'hidden2' });
     expect(run.losses).toHaveLength(3);
     expect(run.losses[0]).toBeCloseTo(Math.LN2, 2); // outputs ≈ 0.5 with weights ·0.1
   });
 
-  it('skips the hidden-space plot with a note when the last hidden layer is not two neurons', () => {
+  it('skips the hidden-space plot with a note when the last hidden layer is not two neurons', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    const run = runMlp({ ...quiet, quiet: false, plots: true, ...PRESETS.hidden2, layers: [2, 3, 1], epochs: 2, name: 'three' });
+    const run = await runMlp({ ...quiet, quiet: false, plots: true, ...PRESETS.hidden2, layers: [2, 3, 1], epochs: 2, name: 'three' });
     expect(run.plots.map((p) => path.basename(p))).toEqual(['mlp-three-decision.png', 'mlp-three-cost.png']);
     expect(log.mock.calls.flat().join('\n')).toContain('no hidden-space plot: the last hidden layer has 3 neurons');
     log.mockRestore();

@@ -5,12 +5,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { scriptProcess } from '../../course/cli/script-process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 function run(script: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(...scriptProcess(path.join(ROOT, 'scripts', script), args), { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -141,7 +141,7 @@ describe('student tools', () => {
   });
 
   it('watch without a terminal ends when its input ends', async () => {
-    const child = spawn(TSX, [path.join(ROOT, 'scripts', 'watch.ts')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(...scriptProcess(path.join(ROOT, 'scripts', 'watch.ts')), { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdin.end();
@@ -158,7 +158,7 @@ describe('student tools', () => {
   });
 
   it('watch without a terminal: plain output, h gives a hint, q quits', async () => {
-    const child = spawn(TSX, [path.join(ROOT, 'scripts', 'watch.ts')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(...scriptProcess(path.join(ROOT, 'scripts', 'watch.ts')), { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -180,7 +180,7 @@ describe('student tools', () => {
 
 describe('every command: one error line and exit 1 for careless input (issue 13, found by a new-user run)', () => {
   const instructorRun = (script: string, ...args: string[]) => {
-    const result = spawnSync(TSX, [path.join(ROOT, 'instructor', 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(...scriptProcess(path.join(ROOT, 'instructor', 'scripts', script), args), { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
   const roster = path.join(out, 'twice.csv');

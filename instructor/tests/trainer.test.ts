@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../course/cli/errors';
 import { DEFAULT_SEED } from '../../course/training/lab';
-import { NETWORK } from '../../course/training/models/network';
-import { NEURON } from '../../course/training/models/neuron';
-import { parseSettings, runModel } from '../../course/training/run';
+import { NETWORK, type NetworkParams } from '../../course/training/models/network';
+import { NEURON, type NeuronParams } from '../../course/training/models/neuron';
+import { parseSettings, runModel, type ModelRun } from '../../course/training/run';
 
 const parse = (...argv: string[]) => parseSettings(NEURON, argv);
 
@@ -45,7 +45,10 @@ describe('parseSettings (the lab trainers)', () => {
 describe('runModel (reference neuron, a short run)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'trainer-test-'));
   const args = { ...parse('--target', 'reference', '--epochs', '20', '--quiet'), out, json: path.join(out, 'run.json') };
-  const run = runModel(NEURON, args);
+  let run: ModelRun<NeuronParams>;
+  beforeAll(async () => {
+    run = await runModel(NEURON, args);
+  });
 
   it('records one validation loss per epoch, falling', () => {
     expect(run.losses).toHaveLength(20);
@@ -73,38 +76,41 @@ describe('runModel (reference neuron, a short run)', () => {
     expect(run.plots.map((p) => path.basename(p))).toEqual(['dataset-linearly-separable.png', 'neuron-linearly-separable-decision.png', 'neuron-linearly-separable-loss.png']);
   });
 
-  it('gives the same result for the same seed', () => {
-    const again = runModel(NEURON, { ...args, json: undefined });
+  it('gives the same result for the same seed', async () => {
+    const again = await runModel(NEURON, { ...args, json: undefined });
     const { seconds: _a, ...first } = run.summary;
     const { seconds: _b, ...second } = again.summary;
     expect(second).toEqual(first);
   });
 
-  it('rejects a batch larger than the training set', () => {
-    expect(() => runModel(NEURON, { ...args, batchSize: 4001 })).toThrow(/--batch-size 4001 is larger than the training set \(4000 rows\)/);
+  it('rejects a batch larger than the training set', async () => {
+    await expect(runModel(NEURON, { ...args, batchSize: 4001 })).rejects.toThrow(/--batch-size 4001 is larger than the training set \(4000 rows\)/);
   });
 
-  it('rejects an output directory it cannot write', () => {
+  it('rejects an output directory it cannot write', async () => {
     const file = path.join(out, 'a-file');
     writeFileSync(file, '');
-    expect(() => runModel(NEURON, { ...args, out: path.join(file, 'plots') })).toThrow(/cannot write to this directory/);
+    await expect(runModel(NEURON, { ...args, out: path.join(file, 'plots') })).rejects.toThrow(/cannot write to this directory/);
   });
 
-  it('rejects an output under /proc at once (a recursive mkdir never returns there) and an empty --out', () => {
-    expect(() => runModel(NEURON, { ...args, out: '/proc/self/plots/run' })).toThrow(/--out \/proc\/self\/plots\/run: cannot write to this directory/);
-    expect(() => runModel(NEURON, { ...args, out: '/proc' })).toThrow(/cannot write to this directory \(a kernel file system\)/);
-    expect(() => runModel(NEURON, { ...args, out: '' })).toThrow(/--out needs a directory/);
+  it('rejects an output under /proc at once (a recursive mkdir never returns there) and an empty --out', async () => {
+    await expect(runModel(NEURON, { ...args, out: '/proc/self/plots/run' })).rejects.toThrow(/--out \/proc\/self\/plots\/run: cannot write to this directory/);
+    await expect(runModel(NEURON, { ...args, out: '/proc' })).rejects.toThrow(/cannot write to this directory \(a kernel file system\)/);
+    await expect(runModel(NEURON, { ...args, out: '' })).rejects.toThrow(/--out needs a directory/);
   });
 
-  it('stops with a clear message when training diverges', () => {
-    expect(() => runModel(NEURON, { ...args, learningRate: 1e308 })).toThrow(/diverged at epoch 1/);
+  it('stops with a clear message when training diverges', async () => {
+    await expect(runModel(NEURON, { ...args, learningRate: 1e308 })).rejects.toThrow(/diverged at epoch 1/);
   });
 });
 
 describe('runModel (reference network, a short run)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'trainer-network-'));
   const args = { ...parseSettings(NETWORK, ['--target', 'reference', '--epochs', '10', '--quiet']), out };
-  const run = runModel(NETWORK, args);
+  let run: ModelRun<NetworkParams>;
+  beforeAll(async () => {
+    run = await runModel(NETWORK, args);
+  });
 
   it('writes the hidden-space plot, twice as wide as the others', () => {
     const hidden = run.plots.find((p) => p.endsWith('network-not-linearly-separable-hidden.png'));
@@ -117,7 +123,7 @@ describe('runModel (reference network, a short run)', () => {
     expect(Object.keys(run.summary.parameters as object)).toEqual(['w', 'b', 'Wt', 'bt']);
   });
 
-  it('draws nothing with --no-plots', () => {
-    expect(runModel(NETWORK, { ...args, plots: false }).plots).toEqual([]);
+  it('draws nothing with --no-plots', async () => {
+    expect((await runModel(NETWORK, { ...args, plots: false })).plots).toEqual([]);
   });
 });

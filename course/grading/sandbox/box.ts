@@ -9,10 +9,11 @@
  *   3. writes one proxy module per exercise module, which jest's `exercises` project loads in
  *      place of the student's module (LAB_TARGET), so the suites run unchanged in this process.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
+import { scratchDir } from '../../cli/leftovers';
 import { ROOT } from '../../targets';
 import type { SandboxConfig } from './client';
 import { sandboxIsolation, type Isolation } from './isolation';
@@ -104,7 +105,7 @@ function copyTrusted(dir: string): void {
  * functions the metadata lists) and the proxies in `proxyDir`. Remove it with removeBox.
  */
 export function buildBox(folder: string, modules: Map<string, string[]>, proxyDir: string, options: BoxOptions): Box {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lab-sandbox-'));
+  const dir = scratchDir(tmpdir(), 'lab-sandbox-');
   chmodSync(dir, 0o755); // readable by the user the sandbox may run as (isolation.ts)
   const isolation = sandboxIsolation(dir);
   copyTrusted(dir);

@@ -29,10 +29,10 @@ export const SCRIPTS: Record<Command, string> = {
   bench: 'instructor/scripts/bench.ts',
 };
 
-/** Runs a command's script with tsx in `root`, killed after `timeoutMs` (a hang is a failure). */
+/** Runs a command's script in `root` as package.json does, killed after `timeoutMs` (a hang is a failure). */
 export function runSubprocess(root: string, command: Command, args: string[], timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, SCRIPTS[command]), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, ['--require', path.join(root, 'node_modules', 'tsx', 'dist', 'cjs', 'index.cjs'), path.join(root, SCRIPTS[command]), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -40,7 +40,7 @@ export function runSubprocess(root: string, command: Command, args: string[], ti
     child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
     const timer = setTimeout(() => {
       timedOut = true;
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL'); // the group: tsx and its node
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL'); // the group: the script and any process it started
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -1,0 +1,47 @@
+/**
+ * Ctrl-C and killed runs leave nothing behind: a trainer interrupted while it draws removes its
+ * staging (course/cli/interrupt.ts), and what a run killed outright left is removed by the next one
+ * (course/cli/leftovers.ts).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { removeLeftovers } from '../../course/cli/leftovers';
+import { scriptProcess } from '../../course/cli/script-process';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const base = mkdtempSync(path.join(tmpdir(), 'interrupt-test-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+describe('Ctrl-C while a trainer draws its plots and GIF', () => {
+  it('exits 130 and leaves the --out folder as it was: no plot, no staging', async () => {
+    const out = path.join(base, 'plots');
+    mkdirSync(out);
+    // its own process group, signalled whole, as a terminal's Ctrl-C is
+    const child = spawn(...scriptProcess(path.join(ROOT, 'scripts', 'train_network.ts'), ['--target', 'reference', '--epochs', '300', '--animate', '--quiet', '--out', out]), { cwd: ROOT, stdio: 'ignore', detached: true });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (!readdirSync(out).some((name) => name.startsWith('.staging-')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(readdirSync(out).some((name) => name.startsWith('.staging-'))).toBe(true);
+    process.kill(-(child.pid as number), 'SIGINT');
+    expect(await exited).toBe(130);
+    expect(readdirSync(out)).toEqual([]);
+  }, 90_000);
+});
+
+describe('removeLeftovers', () => {
+  it("removes what dead processes left and keeps a running process's folders", () => {
+    const dir = path.join(base, 'tmp');
+    mkdirSync(dir);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    for (const name of [`lab-sandbox-${dead}-a`, `lab-sandbox-${process.pid}-b`, `lab-sandbox-${process.ppid}-c`, `other-${dead}-d`]) mkdirSync(path.join(dir, name));
+    removeLeftovers(dir, 'lab-sandbox-');
+    expect(readdirSync(dir).sort()).toEqual([`lab-sandbox-${process.pid}-b`, `lab-sandbox-${process.ppid}-c`, `other-${dead}-d`].sort());
+  });
+
+  it('passes over a folder it cannot read', () => {
+    expect(() => removeLeftovers(path.join(base, 'missing'), 'x-')).not.toThrow();
+    expect(existsSync(path.join(base, 'missing'))).toBe(false);
+  });
+});
