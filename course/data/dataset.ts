@@ -26,42 +26,60 @@ export function datasetFile(name: DatasetName, split: 'train' | 'test', dataDir 
 /** A decimal number as the lab's files hold it: no hex, no Infinity, no empty cell. */
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
+const CSV_OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true } as const;
+
+/** The rows of a CSV text, each with the line it ends on when `lines` is asked for (csv-parse's `info`, which doubles the parse time). */
+function parseCsv(text: string, shown: string, lines: boolean): { record: string[]; line?: number }[] {
+  try {
+    if (!lines) return (parse(text, CSV_OPTIONS) as string[][]).map((record) => ({ record }));
+    const records = parse(text, { ...CSV_OPTIONS, info: true }) as unknown as { record: string[]; info: { lines: number } }[]; // csv-parse's types ignore `info`
+    return records.map(({ record, info }) => ({ record, line: info.lines }));
+  } catch (error) {
+    throw new DataError(`${shown}: not a valid CSV file (${(error as Error).message})`);
+  }
+}
+
 /**
  * Reads and validates a `x1,x2,label` file; any problem is one DataError naming file and line (the
  * line in the file as an editor numbers it, blank lines included). A UTF-8 byte-order mark and
- * CRLF line ends are accepted.
+ * CRLF line ends are accepted. The file is parsed once without line numbers; only a file with a
+ * problem is parsed again with them, to name the line.
  */
 export function readLabelledCsv(file: string): Labelled {
   const shown = path.relative(process.cwd(), file) || file;
   if (!existsSync(file)) throw new DataError(`${shown}: file not found (run npm run make-datasets to create it)`);
-  let records: { record: string[]; info: { lines: number } }[];
+  const text = readFileSync(file, 'utf8');
   try {
-    records = parse(readFileSync(file, 'utf8'), { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records; // csv-parse's types ignore `info`
+    return labelledRows(parseCsv(text, shown, false), shown);
   } catch (error) {
-    throw new DataError(`${shown}: not a valid CSV file (${(error as Error).message})`);
+    if (!(error instanceof DataError)) throw error;
+    return labelledRows(parseCsv(text, shown, true), shown); // the same problem, now with its line
   }
+}
+
+function labelledRows(records: { record: string[]; line?: number }[], shown: string): Labelled {
+  const at = (line: number | undefined) => (line === undefined ? shown : `${shown}:${line}`);
   if (records.length === 0) throw new DataError(`${shown}: file is empty; expected the header ${HEADER.join(',')}`);
-  const [{ record: header, info: headerInfo }, ...body] = records;
+  const [{ record: header, line: headerLine }, ...body] = records;
   if (header.join(',') !== HEADER.join(',')) {
-    throw new DataError(`${shown}:${headerInfo.lines}: header is "${header.join(',')}", expected "${HEADER.join(',')}"`);
+    throw new DataError(`${at(headerLine)}: header is "${header.join(',')}", expected "${HEADER.join(',')}"`);
   }
   if (body.length === 0) throw new DataError(`${shown}: no data rows after the header`);
   const x: Matrix = [];
   const t: Vector = [];
-  for (const { record: row, info } of body) {
-    const line = info.lines;
+  for (const { record: row, line } of body) {
     if (row.length !== HEADER.length) {
-      throw new DataError(`${shown}:${line}: expected ${HEADER.length} values, found ${row.length}`);
+      throw new DataError(`${at(line)}: expected ${HEADER.length} values, found ${row.length}`);
     }
     const values = row.map((cell, column) => {
       const value = DECIMAL.test(cell) ? Number(cell) : Number.NaN;
       if (!Number.isFinite(value)) {
-        throw new DataError(`${shown}:${line}: ${HEADER[column]} "${cell}" is not a finite number`);
+        throw new DataError(`${at(line)}: ${HEADER[column]} "${cell}" is not a finite number`);
       }
       return value;
     });
     if (values[2] !== 0 && values[2] !== 1) {
-      throw new DataError(`${shown}:${line}: label ${row[2]} is not 0 or 1`);
+      throw new DataError(`${at(line)}: label ${row[2]} is not 0 or 1`);
     }
     x.push([values[0], values[1]]);
     t.push(values[2]);
