@@ -49,7 +49,7 @@ for file in "$ROOT/submission/exercises/"*.ts "$ROOT/submission/"*.ts; do
   if [ -f "$file" ] && [ ! -L "$file" ]; then cp -- "$file" "$submission/exercises/"; fi
 done
 cd "$COURSE" || fail "the course is not installed"
-node --require tsx/cjs scripts/grade.ts --submission "$submission" --out "$RESULTS" > "$RESULTS/grade.log" 2>&1 \\
+node --require ./course/cli/typescript.cjs scripts/grade.ts --submission "$submission" --out "$RESULTS" > "$RESULTS/grade.log" 2>&1 \\
   || fail "$(tail -n 1 "$RESULTS/grade.log" | tr -d '"\\\\')"
 [ -s "$RESULTS/results.json" ] || fail "no results were written"
 `;

@@ -9,7 +9,7 @@
  * machines set for old OpenBLAS builds and which slow a current NumPy, are unset for its runs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeTable } from '../../course/cli/flags';
@@ -106,9 +106,32 @@ function kernelTable(repeats: number, log: (line: string) => void): string[] {
   ];
 }
 
+/** The whole command a student types, start-up and plots included: wall-clock seconds, each run its own `npm run`. */
+export const WHOLE_COMMAND = { script: 'train:neuron', args: ['--target', 'reference'], goal: 1.0 };
+
+function wholeCommandTable(repeats: number, log: (line: string) => void): string[] {
+  const runs = Math.max(repeats, 5);
+  const shown = `npm run ${WHOLE_COMMAND.script} -- ${WHOLE_COMMAND.args.join(' ')}`;
+  log(`timing the whole ${shown} (${runs}×)…`);
+  const tmp = mkdtempSync(path.join(tmpdir(), 'bench-whole-'));
+  const seconds: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run('npm', ['run', '--silent', WHOLE_COMMAND.script, '--', ...WHOLE_COMMAND.args, '--out', tmp]);
+    seconds.push((performance.now() - start) / 1000);
+  }
+  const plots = readdirSync(tmp).filter((f) => f.endsWith('.png')).length;
+  const sorted = [...seconds].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const table = makeTable(['command', 'best s', 'median s', 'worst s', 'goal', 'PNGs']);
+  table.push([shown, sorted[0].toFixed(3), `${median.toFixed(3)}${median <= WHOLE_COMMAND.goal ? '' : ' (over goal)'}`, sorted.at(-1)?.toFixed(3) ?? '', `≤ ${WHOLE_COMMAND.goal} s`, String(plots)]);
+  return [table.toString(), `seconds: wall-clock from starting npm to its exit, ${runs} runs one after another; the goal is for the median.`];
+}
+
 /** Every table of the benchmark, as lines to print; `log` hears what is being timed. */
 export function runBench(options: BenchOptions, log: (line: string) => void): string[] {
   const lines = loopTable(options, log);
   if (options.only === undefined || 'kernel'.includes(options.only)) lines.push(...kernelTable(options.repeats, log));
+  if (options.only === undefined || 'whole'.includes(options.only)) lines.push(...wholeCommandTable(options.repeats, log));
   return lines;
 }

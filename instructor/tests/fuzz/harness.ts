@@ -32,7 +32,7 @@ export const SCRIPTS: Record<Command, string> = {
 /** Runs a command's script in `root` as package.json does, killed after `timeoutMs` (a hang is a failure). */
 export function runSubprocess(root: string, command: Command, args: string[], timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', path.join(root, 'node_modules', 'tsx', 'dist', 'cjs', 'index.cjs'), path.join(root, SCRIPTS[command]), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, ['--require', path.join(root, 'course', 'cli', 'typescript.cjs'), path.join(root, SCRIPTS[command]), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
