@@ -59,9 +59,42 @@ function renderBuffer(configuration: ChartConfiguration, mimeType: 'image/png' |
   );
 }
 
-/** Renders one chart configuration to a PNG file (written atomically: never a truncated PNG). */
+/** PNGs being encoded on libuv's threads while the next chart is drawn; plotsWritten() waits for them. */
+const encoding: Promise<void>[] = [];
+
+/**
+ * Tracks a PNG's encoding and write. A failure is handled here too: a run that fails before it
+ * waits (a student's function throwing in the next plot) discards its staging instead, and an
+ * encoding that ends after that must not end the process with an unhandled rejection.
+ */
+function track(write: Promise<void>): void {
+  write.catch(() => undefined);
+  encoding.push(write);
+}
+
+/**
+ * Renders one chart configuration to a PNG file, written atomically (never a truncated PNG). The
+ * chart is drawn here and encoded on another thread, the other core's work while this one draws
+ * the next chart: the file is there once plotsWritten() has resolved.
+ */
 export function renderPng(file: string, configuration: ChartConfiguration): void {
-  writeFileAtomicSync(file, renderBuffer(configuration));
+  const chart = drawChart(configuration);
+  if (chart === undefined) writeFileAtomicSync(file, renderBuffer(configuration));
+  else track(writePng(file, chart));
+}
+
+async function writePng(file: string, chart: DrawnChart): Promise<void> {
+  try {
+    writeFileAtomicSync(file, await chart.canvas.encode('png'));
+  } finally {
+    chart.destroy();
+  }
+}
+
+/** Waits until every PNG that renderPng started is written; rejects with the first failure, once all have ended. */
+export async function plotsWritten(): Promise<void> {
+  const failed = (await Promise.allSettled(encoding.splice(0))).find((result) => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
 }
 
 /** An image's RGBA pixels, row by row. */
@@ -87,22 +120,31 @@ export function renderPixels(configurations: ChartConfiguration[]): Pixels {
 }
 
 interface DrawnChart {
-  canvas: { data(): Uint8Array };
+  canvas: { data(): Uint8Array; encode(format: 'png'): Promise<Buffer> };
   destroy(): void;
 }
 
 /**
- * One chart's RGBA pixels (opaque: the background is white). chartjs-node-canvas draws and then
- * encodes, and an animation needs no encoding (a JPEG per frame cost a sixth of --animate's time):
- * its drawing step, private in its types, is used where it exists, and otherwise a plugin takes
- * the pixels before a JPEG that is thrown away.
+ * chartjs-node-canvas's drawing step (private in its types; it draws and then encodes, but an
+ * animation needs no encoding and a PNG can be encoded on another thread). Undefined where a
+ * version lacks it: the callers then render through the public, synchronous renderToBufferSync.
  */
-function chartPixels(configuration: ChartConfiguration): Uint8ClampedArray {
+function drawChart(configuration: ChartConfiguration): DrawnChart | undefined {
   renderer ??= createRenderer();
   const drawing = (renderer as unknown as { renderChart?: (c: ChartConfiguration) => DrawnChart }).renderChart;
-  if (typeof drawing === 'function') {
-    // a copy of the options: the drawing step sets animation and responsive on the object it gets
-    const chart = drawing.call(renderer, { ...configuration, options: { ...configuration.options, animation: false, responsive: false } });
+  if (typeof drawing !== 'function') return undefined;
+  // a copy of the options: the drawing step sets animation and responsive on the object it gets
+  return drawing.call(renderer, { ...configuration, options: { ...configuration.options, animation: false, responsive: false } });
+}
+
+/**
+ * One chart's RGBA pixels (opaque: the background is white), from the drawing step without an
+ * encoding (a JPEG per frame cost a sixth of --animate's time), or else a plugin takes the pixels
+ * before a JPEG that is thrown away.
+ */
+function chartPixels(configuration: ChartConfiguration): Uint8ClampedArray {
+  const chart = drawChart(configuration);
+  if (chart !== undefined) {
     const pixels = new Uint8ClampedArray(chart.canvas.data());
     chart.destroy();
     return pixels;
@@ -114,13 +156,13 @@ function chartPixels(configuration: ChartConfiguration): Uint8ClampedArray {
   return pixels;
 }
 
-/** Renders charts next to each other, left to right, into one PNG file (written atomically). */
+/** Renders charts next to each other, left to right, into one PNG file (written atomically, encoded like renderPng's). */
 export function renderSideBySide(file: string, configurations: ChartConfiguration[]): void {
   const { data, width, height } = renderPixels(configurations);
   const { ImageData, createCanvas } = canvasModule();
   const canvas = createCanvas(width, height);
   canvas.getContext('2d').putImageData(new ImageData(data, width, height), 0, 0);
-  writeFileAtomicSync(file, canvas.toBuffer('image/png'));
+  track(canvas.encode('png').then((png) => writeFileAtomicSync(file, png)));
 }
 
 export interface Bounds {

@@ -8,6 +8,7 @@ import { commandLine, parseCommandLine, prepareOutputs, runMain, withOutputFlags
 import { studentCodeError } from '../cli/errors';
 import { breathe, onInterrupt } from '../cli/interrupt';
 import { OutputSet } from '../cli/output';
+import { plotsWritten } from '../plots/charts';
 import { Animation, FIRST_DELAY, FRAME_DELAY, LAST_DELAY, frameEpochs } from '../plots/animation';
 import type { Target } from '../targets';
 import { train } from './loop';
@@ -80,7 +81,7 @@ export async function runModel<P, S extends RunSettings>(model: Model<P, S>, set
     const settled = onInterrupt(() => output.discard());
     try {
       const staged = settings.plots ? studentStep(settings.target, () => session.plots(trained.params, trained.losses, evaluation, output.dir())) : [];
-      await breathe();
+      await plotsWritten();
       if (recorder !== undefined) staged.push(recorder.save(output.dir()));
       await breathe();
       if (settings.json !== undefined) output.stageJson(settings.json, `${JSON.stringify(summary, null, 2)}\n`);
