@@ -34,6 +34,8 @@ export interface Session<P> {
   headline: string;
   /** names the per-epoch loss: "validation loss" (Parts 1–2) or "cost" (Part 3) */
   lossName: string;
+  /** when in its epoch the loss is measured, where that differs from the end of it ("before its step") */
+  lossWhen?: string;
   initial: P;
   /** One epoch: the new parameters and the epoch's loss. */
   epoch(params: P, learningRate: number): { params: P; loss: number };

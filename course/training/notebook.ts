@@ -48,7 +48,7 @@ export function notebookEvaluation(output: Mat, y: Mat, cost: Cost, extraLines: 
   for (let i = 0; i < y.data.length; i++) if ((output.data[i] >= 0.5 ? 1 : 0) !== y.data[i]) misclassified += 1;
   const finalCost = cost(output, y);
   return {
-    lines: [...extraLines, `${misclassified} of ${y.rows} misclassified, final cost ${finalCost.toExponential(4)}`],
+    lines: [...extraLines, `${misclassified} of ${y.rows} misclassified, final cost ${finalCost.toExponential(4)} (after the last step)`],
     scores: { finalCost, misclassified },
     result: `${misclassified} of ${y.rows} misclassified, cost ${finalCost.toFixed(4)}`,
     lossField: 'costs',

@@ -73,7 +73,8 @@ export async function runModel<P, S extends RunSettings>(model: Model<P, S>, set
   })();
   const evaluation = studentStep(settings.target, () => session.evaluate(trained.params));
   for (const line of evaluation.lines) log(line);
-  log(`last epoch: ${session.lossName} ${trained.losses.at(-1)?.toExponential(4)}; training took ${trained.seconds.toFixed(3)} s`);
+  const when = session.lossWhen === undefined ? '' : ` (${session.lossWhen})`;
+  log(`last epoch: ${session.lossName} ${trained.losses.at(-1)?.toExponential(4)}${when}; training took ${trained.seconds.toFixed(3)} s`);
   const summary = { parameters: session.parameters(trained.params), ...evaluation.scores, [evaluation.lossField]: trained.losses, seconds: trained.seconds };
   let plots: string[] = [];
   if (outDir !== undefined) {

@@ -43,7 +43,14 @@ describe('train with the lab epoch', () => {
   it('stops with a clear error when the loss stops being finite', () => {
     const diverging = { update: (_x: Matrix, _t: Vector, p: number) => p * 1e200, loss: (_x: Matrix, _t: Vector, p: number) => (p > 1e300 ? Number.NaN : 0) };
     expect(() => train(session(labData(4), 2, diverging, 1), { learningRate: 1, epochs: 10 })).toThrow(DivergenceError);
-    expect(() => train(session(labData(4), 2, diverging, 1), { learningRate: 1, epochs: 10 })).toThrow(/diverged at epoch 1: the validation loss is NaN/);
+    expect(() => train(session(labData(4), 2, diverging, 1), { learningRate: 1, epochs: 10 })).toThrow(/diverged at epoch 1: the validation loss is NaN\. Try a smaller --learning-rate\.$/);
+  });
+
+  it('blames the loss, not the step, for a NaN loss while every parameter is finite', () => {
+    const badLoss = { update: (_x: Matrix, _t: Vector, p: number) => p, loss: () => Number.NaN };
+    expect(() => train(session(labData(4), 2, badLoss, 1), { learningRate: 1, epochs: 10 })).toThrow(
+      /diverged at epoch 1: the validation loss is NaN while every parameter is finite, so check how the loss is computed \(or try a smaller --learning-rate\)\.$/,
+    );
   });
 
   it('calls onEpoch once per epoch with the loss', () => {

@@ -34,8 +34,10 @@ export const LOGREG: Model<LogregParams, NotebookSettings> = {
     const { x, y } = notebookData(settings.data);
     const predict = (points: Mat, { ws, b }: LogregParams) => logistic(addRowVector(matmul(points, ws), Mat.from([[b]]))); // σ(x·ws + b)
     const describe = `${settings.cost}, lr ${settings.learningRate}, ${settings.epochs} epochs`;
+    // the notebook's cost (cross-entropy) keeps the plain names; the other writes beside it, not over it
+    const name = settings.cost === 'cross-entropy' ? `logreg-${settings.data}` : `logreg-${settings.data}-${settings.cost}`;
     const plotsOf = (params: LogregParams, title: string): NotebookPlots => ({
-      stem: `logreg-${settings.data}`,
+      stem: name,
       x,
       y,
       data: settings.data,
@@ -48,6 +50,7 @@ export const LOGREG: Model<LogregParams, NotebookSettings> = {
     return {
       headline: `Logistic regression (${settings.target.name}/) on the ${settings.data} data: ${describe}`,
       lossName: 'cost',
+      lossWhen: 'before its step',
       initial: { ws: Mat.column([1, 2]), b: 0 },
       epoch: ({ ws, b }, learningRate) => {
         const [ws1, b1, , costs] = gradientDescent(x, y, ws, b, learningRate, 1, cost);
@@ -57,7 +60,7 @@ export const LOGREG: Model<LogregParams, NotebookSettings> = {
       plots: (params, costs, evaluation, outDir) =>
         drawNotebookPlots(outDir, plotsOf(params, `Logistic regression on the ${settings.data} data (${describe}): ${evaluation.scores.misclassified} of 25 misclassified`), costs),
       animation: {
-        file: `logreg-${settings.data}-training.gif`,
+        file: `${name}-training.gif`,
         frame: (params, epoch, loss) => {
           const wrong = Array.from(predict(x, params).data).filter((p, i) => (p >= 0.5 ? 1 : 0) !== y.data[i]).length;
           const state = epoch === 0 ? 'initial ws = [1, 2], b = 0' : `cost ${loss?.toFixed(4)}`;

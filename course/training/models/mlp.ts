@@ -155,6 +155,7 @@ export const MLP: Model<MlpParams, MlpSettings> = {
     return {
       headline: `Training with ${network.file} on the ${settings.data} data: ${describe}`,
       lossName: 'cost',
+      lossWhen: 'before its step',
       initial: initialParameters(settings.layers, settings.seed, settings.initScale),
       // one epoch per call: backprop returns that epoch's forward pass, whose cost is the epoch's cost
       epoch: ({ ws, bs }, learningRate) => {
