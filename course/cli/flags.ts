@@ -8,7 +8,7 @@
  * So a command's raw arguments are checked token by token (checkTokens) against the options the
  * parser declares, before yargs parses them; yargs then does the rest (strict, choices, coerce).
  */
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Table from 'cli-table3';
 import yargs, { type Argv, type Options } from 'yargs';
@@ -299,7 +299,10 @@ const isKernelFileSystem = (dir: string) => ['/proc', '/sys'].some((root) => dir
  * renamed into place, which would silently replace a read-only file, a device or a folder.)
  */
 export function ensureReplaceableFile(file: string, flag: string): string {
+  if (/[/\\]$/.test(file)) throw new UsageError(`--${flag} ${file}: names a folder; give a file name`);
   const resolved = path.resolve(file);
+  // a link would be replaced by the file, not written through (the rename replaces the link itself)
+  if (lstatSync(resolved, { throwIfNoEntry: false })?.isSymbolicLink()) throw new UsageError(`--${flag} ${file}: is a symbolic link; name the file it points to`);
   if (!existsSync(resolved)) return resolved;
   const stats = statSync(resolved);
   if (stats.isDirectory()) throw new UsageError(`--${flag} ${file}: is a directory, not a file`);

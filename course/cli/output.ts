@@ -13,19 +13,27 @@
  * (course/cli/interrupt.ts); a run killed outright (SIGKILL, a power cut) leaves only its hidden
  * staging folder, which the next run on that --out removes.
  */
-import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { lockSync } from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { OutputError, UsageError } from './errors';
 import { removeLeftovers } from './leftovers';
+import { LOCK, withPublishLock } from './publish-lock';
 
 const STAGING = '.staging-';
-const LOCK = '.publish.lock';
 
 /** A one-line reason from a file-system error: its code (ENOSPC, EACCES…) or its message. */
 const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-const shown = (file: string) => path.relative(process.cwd(), file) || file;
+/** A path as the user knows it: relative, and a staged file named by where it is going (--out/x.png). */
+const shown = (file: string) => path.relative(process.cwd(), file.replace(/[/\\]\.staging-\d+-[^/\\]+(?=[/\\])/, '')) || file;
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 
 /** Writes `data` to `file` atomically; a failure is one OutputError line and leaves no temporary file. */
 export function writeFileAtomicSync(file: string, data: string | Buffer): void {
@@ -39,32 +47,14 @@ export function writeFileAtomicSync(file: string, data: string | Buffer): void {
 /** Removes the staging left in `dir` by runs that were killed (their process is gone). */
 export const removeStaleStaging = (dir: string) => removeLeftovers(dir, /^\.(?:.+\.)?staging-(\d+)-/);
 
-/** Blocks for `ms` milliseconds (the publish step is synchronous, like the run). */
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/** Holds `--out/.publish.lock` while `publish` runs; waits (up to 30 s) for another run's publish to end. */
-function withPublishLock<R>(dir: string, publish: () => R): R {
-  const lockfilePath = path.join(dir, LOCK);
-  for (let waited = 0; ; waited += 25) {
-    let release: () => void;
-    try {
-      release = lockSync(dir, { lockfilePath, realpath: false, stale: 10_000 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || waited >= 30_000) throw new OutputError(`cannot lock ${shown(lockfilePath)} to publish the outputs (${reason(error)})`);
-      sleep(25);
-      continue;
-    }
-    try {
-      return publish();
-    } finally {
-      release();
-    }
-  }
-}
-
-/** A target to be replaced: absent or a regular, writable file, never a folder or a device. */
+/**
+ * A target to be replaced: absent or a regular, writable file, never a folder, a device or a
+ * symbolic link (the rename would replace the link itself, not the file it points to: as root,
+ * --json /dev/stdout replaced /dev/stdout).
+ */
 function checkTarget(file: string): void {
-  if (!existsSync(file)) return;
+  if (!existsSync(file) && !isLink(file)) return;
+  if (isLink(file)) throw new OutputError(`cannot write ${shown(file)}: it is a symbolic link (name the file it points to)`);
   const stats = statSync(file);
   if (!stats.isFile()) throw new OutputError(`cannot write ${shown(file)}: ${stats.isDirectory() ? 'a folder' : 'something that is not a regular file'} is in the way`);
   if ((stats.mode & 0o200) === 0) throw new OutputError(`cannot write ${shown(file)}: the file is read-only`);
@@ -108,24 +98,32 @@ export class OutputSet {
   }
 
   /** Moves every staged file (`files`, inside dir()) and the JSON into place; returns where the files are. */
-  publish(files: string[]): string[] {
+  async publish(files: string[]): Promise<string[]> {
     const moves = files.map((file) => {
       if (path.dirname(file) !== this.staging) throw new UsageError(`${file} was not drawn into the staging folder`);
       return { from: file, to: path.join(this.outDir, path.basename(file)) };
     });
     const published = moves.map((m) => m.to);
-    if (this.json) moves.push({ from: this.json.staged, to: this.json.target });
+    if (this.json) {
+      if (published.includes(this.json.target)) throw new UsageError(`--json ${shown(this.json.target)} is also the path of a plot: give the summary a name of its own`);
+      moves.push({ from: this.json.staged, to: this.json.target });
+    }
+    const lockFailed = (why: string) => new OutputError(`cannot lock ${shown(path.join(this.outDir, LOCK))} to publish the outputs (${why})`);
     try {
-      withPublishLock(this.outDir, () => {
-        for (const { to } of moves) checkTarget(to);
-        for (const { from, to } of moves) {
-          try {
-            renameSync(from, to);
-          } catch (error) {
-            throw new OutputError(`cannot write ${shown(to)} (${reason(error)})`);
+      await withPublishLock(
+        this.outDir,
+        () => {
+          for (const { to } of moves) checkTarget(to);
+          for (const { from, to } of moves) {
+            try {
+              renameSync(from, to);
+            } catch (error) {
+              throw new OutputError(`cannot write ${shown(to)} (${reason(error)})`);
+            }
           }
-        }
-      });
+        },
+        lockFailed,
+      );
     } finally {
       this.discard();
     }

@@ -86,7 +86,7 @@ export async function runModel<P, S extends RunSettings>(model: Model<P, S>, set
       if (recorder !== undefined) staged.push(recorder.save(output.dir()));
       await breathe();
       if (settings.json !== undefined) output.stageJson(settings.json, `${JSON.stringify(summary, null, 2)}\n`);
-      plots = output.publish(staged);
+      plots = await output.publish(staged);
     } finally {
       output.discard();
       settled();

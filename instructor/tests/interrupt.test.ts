@@ -45,3 +45,19 @@ describe('removeLeftovers', () => {
     expect(existsSync(path.join(base, 'missing'))).toBe(false);
   });
 });
+
+describe('Ctrl-C while a trainer trains', () => {
+  it('stops it at once: no JavaScript handler is installed during the synchronous loop', async () => {
+    const out = path.join(base, 'training');
+    mkdirSync(out);
+    // 100 000 epochs of the neuron take half a minute here
+    const child = spawn(...scriptProcess(path.join(ROOT, 'scripts', 'train_neuron.ts'), ['--target', 'reference', '--epochs', '100000', '--out', out]), { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], detached: true });
+    const exited = new Promise<string>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
+    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('epoch ') && resolve()));
+    const signalled = Date.now();
+    process.kill(-(child.pid as number), 'SIGINT');
+    expect(await exited).toBe('SIGINT'); // killed by it, as the shell shows with exit status 130
+    expect(Date.now() - signalled).toBeLessThan(5_000);
+    expect(readdirSync(out)).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,69 @@
+/**
+ * The lock a run holds while it moves its outputs into --out, so that two runs on one folder
+ * publish one whole set after the other: a folder made with mkdir (atomic), holding the pid of its
+ * owner. A lock whose owner is gone (a run killed while publishing) is taken over; one without a
+ * pid yet is another run's, between its mkdir and its write, unless it is older than STALE_MS.
+ *
+ * Written here rather than taken from proper-lockfile: loading that package installs signal-exit's
+ * handlers for SIGINT, SIGTERM and SIGHUP, and with any handler installed Ctrl-C no longer stops a
+ * synchronous training loop at once (Node defers the signal to the event loop, after the loop).
+ * The wait is asynchronous, so Ctrl-C while waiting is handled (course/cli/interrupt.ts).
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { alive } from './leftovers';
+
+export const LOCK = '.publish.lock';
+const OWNER = 'pid';
+const STALE_MS = 10_000;
+const POLL_MS = 25;
+
+/** Null when the lock is free or stale (then removed), else why it is held. */
+function stillHeld(lock: string): string | null {
+  let owner: number;
+  try {
+    owner = Number(readFileSync(path.join(lock, OWNER), 'utf8'));
+  } catch {
+    try {
+      if (Date.now() - statSync(lock).mtimeMs < STALE_MS) return 'being taken';
+    } catch {
+      return null; // gone in between
+    }
+    owner = Number.NaN;
+  }
+  if (Number.isInteger(owner) && alive(owner)) return `held by process ${owner}`;
+  // stale: moved aside first, so that of two runs taking it over only one removes it
+  const aside = `${lock}.stale-${process.pid}`;
+  try {
+    renameSync(lock, aside);
+    rmSync(aside, { recursive: true, force: true });
+  } catch {
+    // another run took it over first
+  }
+  return null;
+}
+
+/**
+ * Runs `publish` holding `<dir>/.publish.lock`, waiting up to `timeoutMs` for another run's
+ * publish to end; throws `fail(reason)` when it cannot lock.
+ */
+export async function withPublishLock<R>(dir: string, publish: () => R, fail: (reason: string) => Error, timeoutMs = 30_000): Promise<R> {
+  const lock = path.join(dir, LOCK);
+  for (const start = Date.now(); ; ) {
+    try {
+      mkdirSync(lock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fail((error as NodeJS.ErrnoException).code ?? String(error));
+      const held = stillHeld(lock);
+      if (held !== null && Date.now() - start >= timeoutMs) throw fail(`${held} for ${Math.round(timeoutMs / 1000)} s`);
+      if (held !== null) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      continue;
+    }
+    try {
+      writeFileSync(path.join(lock, OWNER), String(process.pid));
+      return publish();
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
