@@ -4,14 +4,12 @@
  * code says whether grading ran (0), not whether the work passed; bad input is one error line, 1.
  *   npm run grade [-- --submission DIR] [--out grade] [--preview --flagged-files changed.txt]
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { hideBin } from 'yargs/helpers';
-import { booleanOption, commandLine, integerOption, parseCommandLine, parsedOption, runMain, stringDefaultOption, stringOption } from '../course/cli/flags';
-import { UsageError } from '../course/cli/errors';
+import { booleanOption, commandLine, integerOption, parseCommandLine, parsedOption, readTextFile, runMain, stringDefaultOption, stringOption } from '../course/cli/flags';
 import { moduleList } from '../course/grading/exercises';
 import { writeReports } from '../course/grading/reports';
 
-runMain(() => {
+runMain(async () => {
   const argv = parseCommandLine(
     commandLine(hideBin(process.argv), 'npm run grade --', 'Grades the exercise functions and writes report.md and results.json.')
       .option('submission', stringOption('submission', "a student's repository checkout: only its exercise files are graded (default: this working tree)"))
@@ -23,9 +21,8 @@ runMain(() => {
       .option('timeout', integerOption('timeout', 5, 3600, 'seconds one test process may run', 120)),
   );
   const flaggedList = argv['flagged-files'];
-  if (flaggedList !== undefined && !existsSync(flaggedList)) throw new UsageError(`--flagged-files ${flaggedList}: no such file`);
-  const flaggedFiles = flaggedList === undefined ? [] : readFileSync(flaggedList, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  const { markdown, files } = writeReports({ submission: argv.submission, target: argv.target, out: argv.out, only: argv.only, timeoutSeconds: argv.timeout, labels: { preview: argv.preview, flaggedFiles } });
+  const flaggedFiles = flaggedList === undefined ? [] : readTextFile(flaggedList, 'flagged-files').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const { markdown, files } = await writeReports({ submission: argv.submission, target: argv.target, out: argv.out, only: argv.only, timeoutSeconds: argv.timeout, labels: { preview: argv.preview, flaggedFiles } });
   console.log(markdown);
   console.log(`reports: ${files.join(', ')}`);
 });

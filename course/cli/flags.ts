@@ -8,7 +8,7 @@
  * So a command's raw arguments are checked token by token (checkTokens) against the options the
  * parser declares, before yargs parses them; yargs then does the rest (strict, choices, coerce).
  */
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Table from 'cli-table3';
 import yargs, { type Argv, type Options } from 'yargs';
@@ -309,6 +309,18 @@ export function ensureReplaceableFile(file: string, flag: string): string {
   if (!stats.isFile()) throw new UsageError(`--${flag} ${file}: not a regular file`);
   if ((stats.mode & 0o200) === 0) throw new UsageError(`--${flag} ${file}: the file is read-only`);
   return resolved;
+}
+
+/** A text file a flag names, read whole; anything but a readable regular file is one UsageError line. */
+export function readTextFile(file: string, flag: string): string {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (stats === undefined) throw new UsageError(`--${flag} ${file}: no such file`);
+  if (!stats.isFile()) throw new UsageError(`--${flag} ${file}: ${stats.isDirectory() ? 'is a directory' : 'not a regular file'}`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--${flag} ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }
 
 /** The output directory (created, proven writable) and, if a JSON file is asked for, its folder too. */

@@ -8,9 +8,8 @@
  * process of its own, so that a broken function costs only its own points.
  */
 import path from 'node:path';
-import { removeLeftovers } from '../cli/leftovers';
 import { buildBox, removeBox } from './sandbox/box';
-import { STAGE_PREFIX } from './stage';
+import { STAGE_PREFIX, removeDeadStages } from './stage';
 import { exerciseName, loadExercises, testFile, testNamePattern, type Exercise } from './exercises';
 import { firstLine, runJest, visibleText, type JestRun, type TestOutcome } from './jest-report';
 import { ROOT, TARGET_ENV, type Target } from '../targets';
@@ -125,7 +124,7 @@ export function grade(options: GradeOptions = {}): GradeReport {
   const modules = new Map<string, string[]>();
   for (const e of loadExercises()) if (exercises.some((x) => x.module === e.module)) modules.set(e.module, [...(modules.get(e.module) ?? []), e.function]);
   boxes += 1;
-  removeLeftovers(ROOT, `${STAGE_PREFIX}proxies-`);
+  removeDeadStages();
   const callSeconds = options.callTimeoutSeconds ?? Math.min(10, timeoutSeconds / 4);
   const box = buildBox(target.dir, modules, path.join(ROOT, `${STAGE_PREFIX}proxies-${process.pid}-${boxes}`), {
     callTimeoutMs: callSeconds * 1000,

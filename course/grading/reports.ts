@@ -1,10 +1,14 @@
 /**
  * One trusted grade, written out: report.md, results.json (Gradescope's format) and the job
  * summary in GitHub Actions. npm run grade, class grading and the Gradescope autograder share it.
+ * The two files are published together like a trainer's outputs (course/cli/output.ts): both
+ * or neither, never a truncated one; their targets are checked before grading starts.
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureWritableDirectory } from '../cli/flags';
+import { ensureReplaceableFile, ensureWritableDirectory } from '../cli/flags';
+import { onInterrupt } from '../cli/interrupt';
+import { OutputSet, writeFileAtomicSync } from '../cli/output';
 import { resolveTarget } from '../targets';
 import { grade, gradescopeReport, markdownReport, type GradeReport, type ReportLabels } from './grader';
 import { gradeSubmission } from './submission';
@@ -20,8 +24,9 @@ export interface GradeRun {
   labels?: ReportLabels;
 }
 
-export function writeReports(run: GradeRun): { report: GradeReport; markdown: string; files: string[]; seconds: number } {
+export async function writeReports(run: GradeRun): Promise<{ report: GradeReport; markdown: string; files: string[]; seconds: number }> {
   const out = ensureWritableDirectory(run.out);
+  const files = ['report.md', 'results.json'].map((name) => ensureReplaceableFile(path.join(out, name), 'out'));
   const started = Date.now();
   const options = { only: run.only, timeoutSeconds: run.timeoutSeconds };
   const report = run.target !== undefined && run.submission === undefined
@@ -29,9 +34,17 @@ export function writeReports(run: GradeRun): { report: GradeReport; markdown: st
     : gradeSubmission(run.submission, options);
   const seconds = (Date.now() - started) / 1000;
   const markdown = markdownReport(report, run.labels);
-  const files = [path.join(out, 'report.md'), path.join(out, 'results.json')];
-  writeFileSync(files[0], `${markdown}\n`);
-  writeFileSync(files[1], `${JSON.stringify(gradescopeReport(report, { ...run.labels, executionSeconds: seconds }), null, 2)}\n`);
+  const output = new OutputSet(out);
+  const settled = onInterrupt(() => output.discard());
+  try {
+    const [staged, json] = files.map((file) => path.join(output.dir(), path.basename(file)));
+    writeFileAtomicSync(staged, `${markdown}\n`);
+    writeFileAtomicSync(json, `${JSON.stringify(gradescopeReport(report, { ...run.labels, executionSeconds: seconds }), null, 2)}\n`);
+    await output.publish([staged, json]);
+  } finally {
+    output.discard();
+    settled();
+  }
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
   return { report, markdown, files, seconds };
 }

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { removeLeftovers } from '../cli/leftovers';
 import { ROOT, type Target } from '../targets';
 
 /** Staged folders are named `.stage-<name>`; .gitignore and the linter skip them. */
@@ -21,6 +22,11 @@ export function stageModules(name: string, sourceOf: (file: string) => string, e
     writeFileSync(path.join(dir, file), edit(file, readFileSync(path.join(ROOT, sourceOf(file), file), 'utf8')));
   }
   return { name: path.basename(dir), dir };
+}
+
+/** Removes the staged folders (`.stage-submission-<pid>-…`, `.stage-proxies-<pid>-…`) of grading runs that were killed. */
+export function removeDeadStages(): void {
+  for (const kind of ['submission', 'proxies']) removeLeftovers(ROOT, `${STAGE_PREFIX}${kind}-`);
 }
 
 export function removeStage(target: Target): void {

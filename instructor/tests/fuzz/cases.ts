@@ -4,10 +4,10 @@
  * with the files it names. Every row is also checked for leftovers: no temporary or staging file
  * may remain in the case's folder. `{T}` in an argument is the case's own temporary folder.
  */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export type Command = 'train:neuron' | 'train:network' | 'train:logreg' | 'train:mlp' | 'sweep' | 'demo' | 'make-datasets' | 'bench';
+export type Command = 'train:neuron' | 'train:network' | 'train:logreg' | 'train:mlp' | 'sweep' | 'demo' | 'make-datasets' | 'bench' | 'grade';
 
 export interface CommandCase {
   kind: 'command';
@@ -158,6 +158,14 @@ export const OUTPUT_CASES: FuzzCase[] = [
   error('a plot\'s name is taken by a folder', 'train:neuron', ['--target', 'reference', '--epochs', '2', '--quiet', '--out', '{T}/p', '--json', '{T}/p/run.json'], /neuron-linearly-separable-loss\.png/, {
     setup: (dir) => mkdirSync(path.join(dir, 'p', 'neuron-linearly-separable-loss.png'), { recursive: true }),
   }),
+  error('--json is a symbolic link (the rename would replace the link)', 'train:neuron', quick('--json', '{T}/link.json'), /is a symbolic link/, {
+    setup: (dir) => {
+      file('target.json', '{}')(dir);
+      symlinkSync(path.join(dir, 'target.json'), path.join(dir, 'link.json'));
+    },
+  }),
+  error('--json names a folder path (trailing slash)', 'train:neuron', quick('--json', '{T}/dir/'), /names a folder/),
+  error("--json is a plot's own path", 'train:neuron', ['--target', 'reference', '--epochs', '2', '--quiet', '--out', '{T}/c', '--json', '{T}/c/dataset-linearly-separable.png'], /is also the path of a plot/),
   error('demo --out names a file', 'demo', ['--out', '{T}/f.txt'], /cannot write|not a directory/, { setup: file('f.txt') }),
   error('demo --out under /proc', 'demo', ['--out', '/proc/self/demo'], /cannot write/),
   ok('paths with spaces', 'train:neuron', ['--target', 'reference', '--epochs', '2', '--quiet', '--out', '{T}/with space/plots', '--json', '{T}/a b/run.json'], [
@@ -213,6 +221,13 @@ export const SUBPROCESS_CASES: FuzzCase[] = [
   error('bench --repeats hex', 'bench', ['--repeats', '0x3'], NOT_A_NUMBER, { subprocess: true }),
   error('bench --repeats twice', 'bench', ['--repeats', '1', '--repeats', '2'], TWICE, { subprocess: true }),
   error('bench --only without a value', 'bench', ['--only'], NEEDS_VALUE, { subprocess: true }),
+  error('grade: a folder where results.json goes, found before grading', 'grade', ['--target', 'reference', '--only', 'costs', '--out', '{T}/g'], /results\.json: is a directory/, {
+    subprocess: true,
+    setup: (dir) => mkdirSync(path.join(dir, 'g', 'results.json'), { recursive: true }),
+  }),
+  error('grade --flagged-files names a folder', 'grade', ['--target', 'reference', '--only', 'costs', '--flagged-files', '{T}', '--out', '{T}/g'], /--flagged-files .*: is a directory/, { subprocess: true }),
+  error('grade --flagged-files /proc/self/mem (unreadable)', 'grade', ['--target', 'reference', '--only', 'costs', '--flagged-files', '/proc/self/mem', '--out', '{T}/g'], /cannot read it/, { subprocess: true }),
+  ok('grade writes report.md and results.json together', 'grade', ['--target', 'reference', '--only', 'costs', '--out', '{T}/g'], ['g/report.md', 'g/results.json'], { subprocess: true }),
   error('train:neuron --out under /proc, as a process', 'train:neuron', ['--target', 'reference', '--epochs', '2', '--out', '/proc/self/fuzz'], /cannot write/, { subprocess: true }),
 ];
 

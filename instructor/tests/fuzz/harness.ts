@@ -27,6 +27,7 @@ export const SCRIPTS: Record<Command, string> = {
   demo: 'scripts/demo.ts',
   'make-datasets': 'instructor/scripts/make_datasets.ts',
   bench: 'instructor/scripts/bench.ts',
+  grade: 'scripts/grade.ts',
 };
 
 /** Runs a command's script in `root` as package.json does, killed after `timeoutMs` (a hang is a failure). */
