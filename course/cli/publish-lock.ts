@@ -18,20 +18,27 @@ const OWNER = 'pid';
 const STALE_MS = 10_000;
 const POLL_MS = 25;
 
+/** The owner's pid, or undefined while it is not written yet (or was never written: a run killed in between). */
+function ownerOf(lock: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(lock, OWNER), 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Null when the lock is free or stale (then removed), else why it is held. */
 function stillHeld(lock: string): string | null {
-  let owner: number;
-  try {
-    owner = Number(readFileSync(path.join(lock, OWNER), 'utf8'));
-  } catch {
+  const owner = ownerOf(lock);
+  if (owner !== undefined && alive(owner)) return `held by process ${owner}`;
+  if (owner === undefined) {
     try {
       if (Date.now() - statSync(lock).mtimeMs < STALE_MS) return 'being taken';
     } catch {
       return null; // gone in between
     }
-    owner = Number.NaN;
   }
-  if (Number.isInteger(owner) && alive(owner)) return `held by process ${owner}`;
   // stale: moved aside first, so that of two runs taking it over only one removes it
   const aside = `${lock}.stale-${process.pid}`;
   try {

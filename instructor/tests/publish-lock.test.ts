@@ -3,7 +3,7 @@
  * is taken over; a live one is waited for, up to a limit.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCK, withPublishLock } from '../../course/cli/publish-lock';
@@ -53,5 +53,19 @@ describe('withPublishLock', () => {
     const dir = folder('throws');
     await expect(withPublishLock(dir, () => { throw new Error('disk full'); }, fail)).rejects.toThrow('disk full');
     expect(existsSync(path.join(dir, LOCK))).toBe(false);
+  });
+});
+
+describe('withPublishLock and a lock without a readable owner', () => {
+  it('waits for one just made (its owner is writing its pid) and takes over one older than 10 s', async () => {
+    const fresh = folder('no-pid-fresh');
+    mkdirSync(path.join(fresh, LOCK));
+    writeFileSync(path.join(fresh, LOCK, 'pid'), 'not a pid');
+    await expect(withPublishLock(fresh, () => 'published', fail, 200)).rejects.toThrow('cannot lock: being taken for 0 s');
+    const old = folder('no-pid-old');
+    mkdirSync(path.join(old, LOCK));
+    const eleven = new Date(Date.now() - 11_000);
+    utimesSync(path.join(old, LOCK), eleven, eleven);
+    await expect(withPublishLock(old, () => 'published', fail, 200)).resolves.toBe('published');
   });
 });
