@@ -6,8 +6,12 @@
  */
 import { hideBin } from 'yargs/helpers';
 import { booleanOption, commandLine, integerOption, parseCommandLine, parsedOption, readTextFile, runMain, stringDefaultOption, stringOption } from '../course/cli/flags';
+import { UsageError } from '../course/cli/errors';
 import { moduleList } from '../course/grading/exercises';
 import { writeReports } from '../course/grading/reports';
+
+/** More changed files than this is not a pull request's list (GitHub's own file list stops at 3000). */
+const MAX_FLAGGED_FILES = 3000;
 
 runMain(async () => {
   const argv = parseCommandLine(
@@ -22,6 +26,7 @@ runMain(async () => {
   );
   const flaggedList = argv['flagged-files'];
   const flaggedFiles = flaggedList === undefined ? [] : readTextFile(flaggedList, 'flagged-files').split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  if (flaggedFiles.length > MAX_FLAGGED_FILES) throw new UsageError(`--flagged-files ${flaggedList}: ${flaggedFiles.length} files, more than a pull request's ${MAX_FLAGGED_FILES} a report lists`);
   const { markdown, files } = await writeReports({ submission: argv.submission, target: argv.target, out: argv.out, only: argv.only, timeoutSeconds: argv.timeout, labels: { preview: argv.preview, flaggedFiles } });
   console.log(markdown);
   console.log(`reports: ${files.join(', ')}`);

@@ -311,11 +311,12 @@ export function ensureReplaceableFile(file: string, flag: string): string {
   return resolved;
 }
 
-/** A text file a flag names, read whole; anything but a readable regular file is one UsageError line. */
-export function readTextFile(file: string, flag: string): string {
+/** A text file a flag names, read whole; anything but a readable regular file of at most `maxBytes` is one UsageError line. */
+export function readTextFile(file: string, flag: string, maxBytes = 1024 * 1024): string {
   const stats = statSync(file, { throwIfNoEntry: false });
   if (stats === undefined) throw new UsageError(`--${flag} ${file}: no such file`);
   if (!stats.isFile()) throw new UsageError(`--${flag} ${file}: ${stats.isDirectory() ? 'is a directory' : 'not a regular file'}`);
+  if (stats.size > maxBytes) throw new UsageError(`--${flag} ${file}: ${stats.size} bytes, more than the ${maxBytes} this flag reads`);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {

@@ -16,6 +16,7 @@ const cleanups = new Set<() => void>();
 
 function onSignal(signal: NodeJS.Signals): void {
   for (const name of SIGNALS) process.removeListener(name, onSignal);
+  installed = false;
   for (const cleanup of cleanups) {
     try {
       cleanup();
@@ -27,13 +28,26 @@ function onSignal(signal: NodeJS.Signals): void {
   process.exit(128 + constants.signals[signal]);
 }
 
-/** Runs `cleanup` if the process is interrupted before the returned function is called. */
+let installed = false;
+
+/**
+ * Runs `cleanup` if the process is interrupted before the returned function is called. The
+ * handlers leave one turn of the event loop after the last cleanup is released, not at once: a
+ * signal that came during the last synchronous step is still pending then, and removing the last
+ * handler would drop it (the run would end with exit 0 as if never interrupted). Callers await
+ * `breathe()` after releasing, so that the next synchronous step (training) runs without them.
+ */
 export function onInterrupt(cleanup: () => void): () => void {
-  if (cleanups.size === 0) for (const name of SIGNALS) process.on(name, onSignal);
+  if (!installed) for (const name of SIGNALS) process.on(name, onSignal);
+  installed = true;
   cleanups.add(cleanup);
   return () => {
     cleanups.delete(cleanup);
-    if (cleanups.size === 0) for (const name of SIGNALS) process.removeListener(name, onSignal);
+    setImmediate(() => {
+      if (cleanups.size > 0 || !installed) return;
+      for (const name of SIGNALS) process.removeListener(name, onSignal);
+      installed = false;
+    });
   };
 }
 

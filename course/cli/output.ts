@@ -1,6 +1,6 @@
 /**
- * How commands write files: never in place. A single file goes through write-file-atomic (a
- * temporary file beside it, then a rename). A run's set of outputs (its PNGs and its JSON) is made
+ * How commands write files: never in place. A single file is written to a temporary file beside
+ * it, flushed, then renamed over it (writeFileAtomicSync). A run's set of outputs (its PNGs and its JSON) is made
  * in a staging folder inside --out and published together at the end:
  *
  *   stage:    --out/.staging-<pid>-XXXXXX/*.png, and <json folder>/.<name>.staging-<pid>-XXXXXX
@@ -13,10 +13,11 @@
  * (course/cli/interrupt.ts); a run killed outright (SIGKILL, a power cut) leaves only its hidden
  * staging folder, which the next run on that --out removes.
  */
-import { existsSync, lstatSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdtempSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { OutputError, UsageError } from './errors';
+import { breathe, onInterrupt } from './interrupt';
 import { removeLeftovers } from './leftovers';
 import { LOCK, withPublishLock } from './publish-lock';
 
@@ -24,8 +25,14 @@ const STAGING = '.staging-';
 
 /** A one-line reason from a file-system error: its code (ENOSPC, EACCES…) or its message. */
 const reason = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-/** A path as the user knows it: relative, and a staged file named by where it is going (--out/x.png). */
-const shown = (file: string) => path.relative(process.cwd(), file.replace(/[/\\]\.staging-\d+-[^/\\]+(?=[/\\])/, '')) || file;
+/**
+ * A path as the user knows it: relative, and a staged file named by where it is going: a plot in
+ * `--out/.staging-<pid>-…/x.png` as `--out/x.png`, the JSON in `.s.json.staging-<pid>-…/summary.json` as `s.json`.
+ */
+const shown = (file: string) => {
+  const target = file.replace(/[/\\]\.staging-\d+-[^/\\]+(?=[/\\])/, '').replace(/([/\\])\.([^/\\]+)\.staging-\d+-[^/\\]+[/\\]summary\.json$/, '$1$2');
+  return path.relative(process.cwd(), target) || target;
+};
 
 function isLink(file: string): boolean {
   try {
@@ -35,12 +42,36 @@ function isLink(file: string): boolean {
   }
 }
 
-/** Writes `data` to `file` atomically; a failure is one OutputError line and leaves no temporary file. */
+/**
+ * Writes `data` to `file` atomically: a temporary file beside it, written whole (a short write is
+ * continued, and a full disk then fails with ENOSPC), flushed, then renamed over it. A failure is
+ * one OutputError line and leaves no temporary file. (write-file-atomic, used before, took a short
+ * write on a nearly full disk for a whole one and published the truncated file.)
+ */
 export function writeFileAtomicSync(file: string, data: string | Buffer): void {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   try {
-    writeFileAtomic.sync(file, data);
+    const fd = openSync(temporary, 'wx', 0o644);
+    try {
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
   } catch (error) {
+    rmSync(temporary, { force: true });
     throw new OutputError(`cannot write ${shown(file)} (${reason(error)})`);
+  }
+}
+
+/** A target's path with its folder's links resolved (the folder exists: the run made it). */
+function realTarget(file: string): string {
+  try {
+    return path.join(realpathSync(path.dirname(file)), path.basename(file));
+  } catch {
+    return path.resolve(file);
   }
 }
 
@@ -105,7 +136,8 @@ export class OutputSet {
     });
     const published = moves.map((m) => m.to);
     if (this.json) {
-      if (published.includes(this.json.target)) throw new UsageError(`--json ${shown(this.json.target)} is also the path of a plot: give the summary a name of its own`);
+      const real = realTarget(this.json.target);
+      if (published.some((plot) => realTarget(plot) === real)) throw new UsageError(`--json ${shown(this.json.target)} is also the path of a plot: give the summary a name of its own`);
       moves.push({ from: this.json.staged, to: this.json.target });
     }
     const lockFailed = (why: string) => new OutputError(`cannot lock ${shown(path.join(this.outDir, LOCK))} to publish the outputs (${why})`);
@@ -137,4 +169,24 @@ export class OutputSet {
     this.staging = undefined;
     this.json = undefined;
   }
+}
+
+/**
+ * A run's outputs made and published together: `stage` writes them into output.dir() (and
+ * output.stageJson), returning the files; all of them are published, or none, also on Ctrl-C
+ * while staging (the cleanup removes the staging; a signal during the publish step itself is
+ * handled right after it, the set complete). Returns the published files.
+ */
+export async function publishTogether(outDir: string, stage: (output: OutputSet) => Promise<string[]>): Promise<string[]> {
+  const output = new OutputSet(outDir);
+  const settled = onInterrupt(() => output.discard());
+  let published: string[];
+  try {
+    published = await output.publish(await stage(output));
+  } finally {
+    output.discard();
+    settled();
+  }
+  await breathe();
+  return published;
 }

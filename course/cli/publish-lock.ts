@@ -18,17 +18,17 @@ const OWNER = 'pid';
 const STALE_MS = 10_000;
 const POLL_MS = 25;
 
-/** The owner's pid, or undefined while it is not written yet (or was never written: a run killed in between). */
+/** The owner's pid, or undefined while it is not written yet (or never was: a run killed in between, a disk full). */
 function ownerOf(lock: string): number | undefined {
   try {
-    const pid = Number(readFileSync(path.join(lock, OWNER), 'utf8'));
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const text = readFileSync(path.join(lock, OWNER), 'utf8').trim();
+    return /^[1-9]\d{0,9}$/.test(text) ? Number(text) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Null when the lock is free or stale (then removed), else why it is held. */
+/** Null when the lock is free, or was stale and is removed now; else why it is held. */
 function stillHeld(lock: string): string | null {
   const owner = ownerOf(lock);
   if (owner !== undefined && alive(owner)) return `held by process ${owner}`;
@@ -39,14 +39,25 @@ function stillHeld(lock: string): string | null {
       return null; // gone in between
     }
   }
-  // stale: moved aside first, so that of two runs taking it over only one removes it
+  // stale: moved aside first, so that of two runs taking it over only one removes it; and what was
+  // moved is checked, because between the check above and the rename another run may have taken
+  // the stale lock over and made a fresh one of its own
   const aside = `${lock}.stale-${process.pid}`;
   try {
     renameSync(lock, aside);
-    rmSync(aside, { recursive: true, force: true });
-  } catch {
-    // another run took it over first
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? null : `left by a run that is gone, and it cannot be removed (${code ?? String(error)})`;
   }
+  if (ownerOf(aside) !== owner) {
+    try {
+      renameSync(aside, lock); // another run's fresh lock: given back
+    } catch {
+      // that run's lock is gone and a third run holds one now: theirs is the lock that counts
+    }
+    return 'taken over by another run';
+  }
+  rmSync(aside, { recursive: true, force: true });
   return null;
 }
 
@@ -57,20 +68,26 @@ function stillHeld(lock: string): string | null {
 export async function withPublishLock<R>(dir: string, publish: () => R, fail: (reason: string) => Error, timeoutMs = 30_000): Promise<R> {
   const lock = path.join(dir, LOCK);
   for (const start = Date.now(); ; ) {
+    let held: string | null;
     try {
       mkdirSync(lock);
+      held = null;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fail((error as NodeJS.ErrnoException).code ?? String(error));
-      const held = stillHeld(lock);
-      if (held !== null && Date.now() - start >= timeoutMs) throw fail(`${held} for ${Math.round(timeoutMs / 1000)} s`);
-      if (held !== null) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      continue;
+      held = stillHeld(lock) ?? 'free again';
     }
+    if (held === null) break;
+    if (Date.now() - start >= timeoutMs) throw fail(`${held} for ${Math.round(timeoutMs / 1000)} s`);
+    await new Promise((resolve) => setTimeout(resolve, held === 'free again' ? 0 : POLL_MS));
+  }
+  try {
     try {
       writeFileSync(path.join(lock, OWNER), String(process.pid));
-      return publish();
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
+    } catch (error) {
+      throw fail((error as NodeJS.ErrnoException).code ?? String(error));
     }
+    return publish();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }

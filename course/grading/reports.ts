@@ -7,8 +7,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureReplaceableFile, ensureWritableDirectory } from '../cli/flags';
-import { onInterrupt } from '../cli/interrupt';
-import { OutputSet, writeFileAtomicSync } from '../cli/output';
+import { publishTogether, writeFileAtomicSync } from '../cli/output';
 import { resolveTarget } from '../targets';
 import { grade, gradescopeReport, markdownReport, type GradeReport, type ReportLabels } from './grader';
 import { gradeSubmission } from './submission';
@@ -34,17 +33,12 @@ export async function writeReports(run: GradeRun): Promise<{ report: GradeReport
     : gradeSubmission(run.submission, options);
   const seconds = (Date.now() - started) / 1000;
   const markdown = markdownReport(report, run.labels);
-  const output = new OutputSet(out);
-  const settled = onInterrupt(() => output.discard());
-  try {
+  await publishTogether(out, async (output) => {
     const [staged, json] = files.map((file) => path.join(output.dir(), path.basename(file)));
     writeFileAtomicSync(staged, `${markdown}\n`);
     writeFileAtomicSync(json, `${JSON.stringify(gradescopeReport(report, { ...run.labels, executionSeconds: seconds }), null, 2)}\n`);
-    await output.publish([staged, json]);
-  } finally {
-    output.discard();
-    settled();
-  }
+    return [staged, json];
+  });
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
   return { report, markdown, files, seconds };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Mat } from '../../lib/matrix';
 import { commandLine, ensureWritableDirectory, makeTable, outOption, parseCommandLine, targetOption } from '../cli/flags';
 import { CommandFailed, describeExpectedError, describeUnexpectedError } from '../cli/errors';
+import { publishTogether } from '../cli/output';
 import { plotsWritten } from '../plots/charts';
 import { plotActivations } from '../plots/notebook-plots';
 import { defaultDemoTarget, loadModule, type Target } from '../targets';
@@ -42,12 +43,16 @@ function trainerRun<P, S extends RunSettings>(part: string, model: Model<P, S>, 
 const activationsPlot: DemoRun = {
   title: 'Part 3: activations and their derivatives',
   run: async (out, target) => {
-    const file = path.join(ensureWritableDirectory(out), 'activations.png');
     const activations = loadModule<typeof import('../../exercises/activations')>(target, 'activations');
     const scalar = (f: (z: Mat, deriv?: boolean) => Mat, deriv: boolean) => (v: number) => f(Mat.from([[v]]), deriv).data[0];
-    plotActivations(file, ACTIVATIONS.map((name) => ({ name, f: scalar(activations[name], false), df: scalar(activations[name], true) })));
-    await plotsWritten();
-    return { summary: 'logistic, tanh, relu on [−5, 5]', seconds: 0, plots: [file] };
+    // staged and published like a trainer's plots (under the lock, nothing half-made on Ctrl-C)
+    const plots = await publishTogether(ensureWritableDirectory(out), async (output) => {
+      const file = path.join(output.dir(), 'activations.png');
+      plotActivations(file, ACTIVATIONS.map((name) => ({ name, f: scalar(activations[name], false), df: scalar(activations[name], true) })));
+      await plotsWritten();
+      return [file];
+    });
+    return { summary: 'logistic, tanh, relu on [−5, 5]', seconds: 0, plots };
   },
 };
 

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { commandLine, parseCommandLine, prepareOutputs, runMain, withOutputFlags } from '../cli/flags';
 import { studentCodeError } from '../cli/errors';
-import { breathe, onInterrupt } from '../cli/interrupt';
-import { OutputSet } from '../cli/output';
+import { breathe } from '../cli/interrupt';
+import { publishTogether } from '../cli/output';
 import { plotsWritten } from '../plots/charts';
 import { Animation, FIRST_DELAY, FRAME_DELAY, LAST_DELAY, frameEpochs } from '../plots/animation';
 import type { Target } from '../targets';
@@ -78,19 +78,15 @@ export async function runModel<P, S extends RunSettings>(model: Model<P, S>, set
   const summary = { parameters: session.parameters(trained.params), ...evaluation.scores, [evaluation.lossField]: trained.losses, seconds: trained.seconds };
   let plots: string[] = [];
   if (outDir !== undefined) {
-    const output = new OutputSet(outDir);
-    const settled = onInterrupt(() => output.discard());
-    try {
+    // each await lets a Ctrl-C be handled between the steps: after the PNGs, after the GIF
+    plots = await publishTogether(outDir, async (output) => {
       const staged = settings.plots ? studentStep(settings.target, () => session.plots(trained.params, trained.losses, evaluation, output.dir())) : [];
       await plotsWritten();
       if (recorder !== undefined) staged.push(recorder.save(output.dir()));
       await breathe();
       if (settings.json !== undefined) output.stageJson(settings.json, `${JSON.stringify(summary, null, 2)}\n`);
-      plots = await output.publish(staged);
-    } finally {
-      output.discard();
-      settled();
-    }
+      return staged;
+    });
   }
   if (plots.length > 0) log(`plots: ${plots.map((p) => path.relative(process.cwd(), p)).join(', ')}`);
   if (settings.json !== undefined) log(`summary: ${settings.json}`);

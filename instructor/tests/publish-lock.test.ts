@@ -3,7 +3,7 @@
  * is taken over; a live one is waited for, up to a limit.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCK, withPublishLock } from '../../course/cli/publish-lock';
@@ -67,5 +67,21 @@ describe('withPublishLock and a lock without a readable owner', () => {
     const eleven = new Date(Date.now() - 11_000);
     utimesSync(path.join(old, LOCK), eleven, eleven);
     await expect(withPublishLock(old, () => 'published', fail, 200)).resolves.toBe('published');
+  });
+});
+
+describe('withPublishLock and a stale lock it cannot remove', () => {
+  it('waits, then gives up with one reason, never spinning', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const dir = folder('immovable', dead);
+    const rename = jest.spyOn(fs, 'renameSync').mockImplementation(() => {
+      throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+    });
+    try {
+      await expect(withPublishLock(dir, () => 'published', fail, 200)).rejects.toThrow('cannot lock: left by a run that is gone, and it cannot be removed (EPERM) for 0 s');
+      expect(rename.mock.calls.length).toBeLessThan(30); // a try every 25 ms, not a busy loop
+    } finally {
+      rename.mockRestore();
+    }
   });
 });

@@ -165,6 +165,12 @@ export const OUTPUT_CASES: FuzzCase[] = [
     },
   }),
   error('--json names a folder path (trailing slash)', 'train:neuron', quick('--json', '{T}/dir/'), /names a folder/),
+  error("--json is a plot's own path through a linked --out", 'train:neuron', ['--target', 'reference', '--epochs', '2', '--quiet', '--out', '{T}/linked', '--json', '{T}/w/dataset-linearly-separable.png'], /is also the path of a plot/, {
+    setup: (dir) => {
+      mkdirSync(path.join(dir, 'w'));
+      symlinkSync(path.join(dir, 'w'), path.join(dir, 'linked'));
+    },
+  }),
   error("--json is a plot's own path", 'train:neuron', ['--target', 'reference', '--epochs', '2', '--quiet', '--out', '{T}/c', '--json', '{T}/c/dataset-linearly-separable.png'], /is also the path of a plot/),
   error('demo --out names a file', 'demo', ['--out', '{T}/f.txt'], /cannot write|not a directory/, { setup: file('f.txt') }),
   error('demo --out under /proc', 'demo', ['--out', '/proc/self/demo'], /cannot write/),
@@ -227,6 +233,10 @@ export const SUBPROCESS_CASES: FuzzCase[] = [
   }),
   error('grade --flagged-files names a folder', 'grade', ['--target', 'reference', '--only', 'costs', '--flagged-files', '{T}', '--out', '{T}/g'], /--flagged-files .*: is a directory/, { subprocess: true }),
   error('grade --flagged-files /proc/self/mem (unreadable)', 'grade', ['--target', 'reference', '--only', 'costs', '--flagged-files', '/proc/self/mem', '--out', '{T}/g'], /cannot read it/, { subprocess: true }),
+  error('grade --flagged-files lists more files than a pull request has', 'grade', ['--target', 'reference', '--only', 'costs', '--flagged-files', '{T}/many.txt', '--out', '{T}/g'], /3001 files, more than/, {
+    subprocess: true,
+    setup: file('many.txt', Array.from({ length: 3001 }, (_, i) => `src/file-${i}.ts`).join('\n')),
+  }),
   ok('grade writes report.md and results.json together', 'grade', ['--target', 'reference', '--only', 'costs', '--out', '{T}/g'], ['g/report.md', 'g/results.json'], { subprocess: true }),
   error('train:neuron --out under /proc, as a process', 'train:neuron', ['--target', 'reference', '--epochs', '2', '--out', '/proc/self/fuzz'], /cannot write/, { subprocess: true }),
 ];
