@@ -4,15 +4,17 @@
  * process the signal killed.
  *
  * A JavaScript handler runs only when the event loop turns, so the handlers are installed only
- * while a cleanup is registered (during training there is none, and Ctrl-C stops the synchronous
- * loop at once); the commands that stage files yield between their steps (`breathe`) so that a
- * Ctrl-C there is handled within one step (one plot, one GIF).
+ * while a cleanup is registered, and one turn longer (during training there is none, and Ctrl-C
+ * stops the synchronous loop at once); the commands that stage files yield between their steps
+ * (`breathe`) so that a Ctrl-C there is handled within one step (one plot, one GIF).
  */
 import { constants } from 'node:os';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 const cleanups = new Set<() => void>();
+/** whether onSignal listens (it stays one event-loop turn after the last cleanup is released) */
+let installed = false;
 
 function onSignal(signal: NodeJS.Signals): void {
   for (const name of SIGNALS) process.removeListener(name, onSignal);
@@ -27,8 +29,6 @@ function onSignal(signal: NodeJS.Signals): void {
   cleanups.clear();
   process.exit(128 + constants.signals[signal]);
 }
-
-let installed = false;
 
 /**
  * Runs `cleanup` if the process is interrupted before the returned function is called. The
