@@ -1,10 +1,11 @@
 /**
  * How commands write files: never in place. A single file is written to a temporary file beside
- * it, flushed, then renamed over it (writeFileAtomicSync). A run's set of outputs (its PNGs and its JSON) is made
- * in a staging folder inside --out and published together at the end:
+ * it, flushed, then renamed over it (writeFileAtomicSync). A run's set of outputs (its PNGs and
+ * its JSON) is made in a staging folder inside --out and published together (publishTogether):
  *
  *   stage:    --out/.staging-<pid>-XXXXXX/*.png, and <json folder>/.<name>.staging-<pid>-XXXXXX
- *   publish:  check every target, take --out/.publish.lock, rename each file into place, unlock
+ *   publish:  take --out/.publish.lock (course/cli/publish-lock.ts), check every target, rename
+ *             each file into place, unlock
  *
  * So a reader never sees a truncated file; a failed run (a full disk, a folder where a plot should
  * go) publishes nothing and removes its staging; and two runs on one --out each publish their
