@@ -61,3 +61,24 @@ describe('Ctrl-C while a trainer trains', () => {
     expect(readdirSync(out)).toEqual([]);
   }, 90_000);
 });
+
+describe('a signal that comes while the last cleanup is released', () => {
+  // the demo's activations plot publishes from a poll-phase callback (its PNG's encoding): a signal
+  // caught during that step is handled only in the next poll phase, so the handlers must stay until then
+  it.each(['a check-phase callback', 'a poll-phase callback'])('is still handled when the release runs in %s (exit 130, not 0)', async (where) => {
+    const script = `
+      const { onInterrupt, breathe } = require(${JSON.stringify(path.join(ROOT, 'course', 'cli', 'interrupt.ts'))});
+      const release = onInterrupt(() => undefined);
+      const step = async () => {
+        process.kill(process.pid, 'SIGINT'); // caught now, handled when the loop next polls
+        release();
+        await breathe();
+        process.exit(0); // reached only if the signal was dropped
+      };
+      ${where === 'a poll-phase callback' ? "require('node:fs').readFile(__filename, () => void step());" : 'setImmediate(() => void step());'}
+    `;
+    const child = spawn(process.execPath, ['--require', path.join(ROOT, 'course', 'cli', 'typescript.cjs'), '-e', script], { cwd: ROOT, stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(130);
+  }, 30_000);
+});
