@@ -8,11 +8,12 @@
  * So a command's raw arguments are checked token by token (checkTokens) against the options the
  * parser declares, before yargs parses them; yargs then does the rest (strict, choices, coerce).
  */
-import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Table from 'cli-table3';
 import yargs, { type Argv, type Options } from 'yargs';
 import { UsageError, describeExpectedError, describeUnexpectedError } from './errors';
+import { inTheWay, type InTheWay } from './output';
 import { resolveTarget, type Target } from '../targets';
 
 /** Decimal numbers only: no hex, octal, binary, separators, NaN or Infinity. */
@@ -294,20 +295,19 @@ export function ensureWritableDirectory(dir: string, flag = 'out'): string {
 
 const isKernelFileSystem = (dir: string) => ['/proc', '/sys'].some((root) => dir === root || dir.startsWith(`${root}/`));
 
-/**
- * A file a command will replace: absent, or a regular file its owner may write. (Outputs are
- * renamed into place, which would silently replace a read-only file, a device or a folder.)
- */
+const IN_THE_WAY: Record<InTheWay, string> = {
+  link: 'is a symbolic link; name the file it points to',
+  folder: 'is a directory, not a file',
+  other: 'not a regular file',
+  'read-only': 'the file is read-only',
+};
+
+/** A file a command will replace: absent, or a regular file its owner may write (inTheWay says why not). */
 export function ensureReplaceableFile(file: string, flag: string): string {
   if (/[/\\]$/.test(file)) throw new UsageError(`--${flag} ${file}: names a folder; give a file name`);
   const resolved = path.resolve(file);
-  // a link would be replaced by the file, not written through (the rename replaces the link itself)
-  if (lstatSync(resolved, { throwIfNoEntry: false })?.isSymbolicLink()) throw new UsageError(`--${flag} ${file}: is a symbolic link; name the file it points to`);
-  if (!existsSync(resolved)) return resolved;
-  const stats = statSync(resolved);
-  if (stats.isDirectory()) throw new UsageError(`--${flag} ${file}: is a directory, not a file`);
-  if (!stats.isFile()) throw new UsageError(`--${flag} ${file}: not a regular file`);
-  if ((stats.mode & 0o200) === 0) throw new UsageError(`--${flag} ${file}: the file is read-only`);
+  const problem = inTheWay(resolved);
+  if (problem !== undefined) throw new UsageError(`--${flag} ${file}: ${IN_THE_WAY[problem]}`);
   return resolved;
 }
 

@@ -15,7 +15,7 @@
  * staging folder, which the next run on that --out removes.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdtempSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdtempSync, openSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { OutputError, UsageError } from './errors';
 import { breathe, onInterrupt } from './interrupt';
@@ -34,14 +34,6 @@ const shown = (file: string) => {
   const target = file.replace(/[/\\]\.staging-\d+-[^/\\]+(?=[/\\])/, '').replace(/([/\\])\.([^/\\]+)\.staging-\d+-[^/\\]+[/\\]summary\.json$/, '$1$2');
   return path.relative(process.cwd(), target) || target;
 };
-
-function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Writes `data` to `file` atomically: a temporary file beside it, written whole (a short write is
@@ -79,17 +71,40 @@ function realTarget(file: string): string {
 /** Removes the staging left in `dir` by runs that were killed (their process is gone). */
 export const removeStaleStaging = (dir: string) => removeLeftovers(dir, /^\.(?:.+\.)?staging-(\d+)-/);
 
+/** What stands where an output goes and must not be replaced by it. */
+export type InTheWay = 'link' | 'folder' | 'other' | 'read-only';
+
 /**
- * A target to be replaced: absent or a regular, writable file, never a folder, a device or a
- * symbolic link (the rename would replace the link itself, not the file it points to: as root,
- * --json /dev/stdout replaced /dev/stdout).
+ * Why `file` must not be replaced, or undefined when it is absent or a regular file its owner may
+ * write. Outputs are renamed into place, which would silently replace a folder, a device or a
+ * read-only file, and a symbolic link itself rather than the file it points to (as root,
+ * --json /dev/stdout replaced /dev/stdout). The flags check it before a run (ensureReplaceableFile),
+ * the publish step again before renaming (checkTarget).
  */
+export function inTheWay(file: string): InTheWay | undefined {
+  let stats: Stats;
+  try {
+    stats = lstatSync(file);
+  } catch {
+    return undefined; // absent, or out of reach: writing it says why
+  }
+  if (stats.isSymbolicLink()) return 'link';
+  if (stats.isDirectory()) return 'folder';
+  if (!stats.isFile()) return 'other';
+  return (stats.mode & 0o200) === 0 ? 'read-only' : undefined;
+}
+
+const IN_THE_WAY: Record<InTheWay, string> = {
+  link: 'it is a symbolic link (name the file it points to)',
+  folder: 'a folder is in the way',
+  other: 'something that is not a regular file is in the way',
+  'read-only': 'the file is read-only',
+};
+
+/** A target to be replaced, checked under the lock right before the renames. */
 function checkTarget(file: string): void {
-  if (!existsSync(file) && !isLink(file)) return;
-  if (isLink(file)) throw new OutputError(`cannot write ${shown(file)}: it is a symbolic link (name the file it points to)`);
-  const stats = statSync(file);
-  if (!stats.isFile()) throw new OutputError(`cannot write ${shown(file)}: ${stats.isDirectory() ? 'a folder' : 'something that is not a regular file'} is in the way`);
-  if ((stats.mode & 0o200) === 0) throw new OutputError(`cannot write ${shown(file)}: the file is read-only`);
+  const problem = inTheWay(file);
+  if (problem !== undefined) throw new OutputError(`cannot write ${shown(file)}: ${IN_THE_WAY[problem]}`);
 }
 
 /**
