@@ -34,10 +34,10 @@ export async function writeReports(run: GradeRun): Promise<{ report: GradeReport
   const seconds = (Date.now() - started) / 1000;
   const markdown = markdownReport(report, run.labels);
   await publishTogether(out, async (output) => {
-    const [staged, json] = files.map((file) => path.join(output.dir(), path.basename(file)));
-    writeFileAtomicSync(staged, `${markdown}\n`);
-    writeFileAtomicSync(json, `${JSON.stringify(gradescopeReport(report, { ...run.labels, executionSeconds: seconds }), null, 2)}\n`);
-    return [staged, json];
+    const [reportMd, resultsJson] = files.map((file) => path.join(output.dir(), path.basename(file)));
+    writeFileAtomicSync(reportMd, `${markdown}\n`);
+    writeFileAtomicSync(resultsJson, `${JSON.stringify(gradescopeReport(report, { ...run.labels, executionSeconds: seconds }), null, 2)}\n`);
+    return [reportMd, resultsJson];
   });
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
   return { report, markdown, files, seconds };

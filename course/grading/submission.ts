@@ -10,7 +10,7 @@ import { UsageError } from '../cli/errors';
 import { loadExercises } from './exercises';
 import { STAGE_PREFIX } from './stage';
 import { grade, type GradeOptions, type GradeReport } from './grader';
-import { removeDeadStages, removeStage } from './stage';
+import { removeStage } from './stage';
 import { ROOT, type Target } from '../targets';
 
 /** An exercise file larger than this is not taken (the stubs are about 2 KB, the solutions 4 KB). */
@@ -74,7 +74,6 @@ let staged = 0;
  */
 export function gradeSubmission(dir: string | undefined, options: Omit<GradeOptions, 'target' | 'sandbox' | 'unavailable'> = {}): GradeReport {
   staged += 1;
-  removeDeadStages();
   const submission = stageSubmission(dir ?? ROOT, `submission-${process.pid}-${staged}`);
   try {
     return grade({ ...options, target: submission.target, sandbox: true, unavailable: submission.rejected });

@@ -74,8 +74,8 @@ export function train<P>(session: Pick<Session<P>, 'initial' | 'epoch' | 'lossNa
       if (typeof step.loss !== 'number') throw new TypeError(`the ${session.lossName} of epoch ${epoch} is ${String(step.loss)}, not a number: check what your loss function returns`);
       // a NaN with every parameter finite comes from the loss itself (0·log 0, a division by zero), not from a step too large
       const fromLoss = Number.isNaN(step.loss) && badParameter(step.params) === undefined;
-      const advice = fromLoss ? 'every parameter is finite, so check how the loss is computed (or try a smaller --learning-rate)' : 'Try a smaller --learning-rate';
-      throw new DivergenceError(`training diverged at epoch ${epoch}: the ${session.lossName} is ${step.loss}${fromLoss ? ' while ' : '. '}${advice}.`);
+      const advice = fromLoss ? ' while every parameter is finite, so check how the loss is computed (or try a smaller --learning-rate).' : '. Try a smaller --learning-rate.';
+      throw new DivergenceError(`training diverged at epoch ${epoch}: the ${session.lossName} is ${step.loss}${advice}`);
     }
     checkParameters(params, epoch, session.lossName, step.loss);
     losses.push(step.loss);
