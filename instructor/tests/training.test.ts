@@ -3,7 +3,7 @@ import { DivergenceError } from '../../course/cli/errors';
 import { RandomState } from '../../course/numpy/random';
 import { range } from '../../course/numpy/range';
 import { labEpoch } from '../../course/training/lab';
-import { train } from '../../course/training/loop';
+import { MAX_PARAMETER, badParameter, train } from '../../course/training/loop';
 import type { Matrix, Vector } from '../../lib/types';
 
 function labData(rows: number): LabData {
@@ -57,5 +57,29 @@ describe('train with the lab epoch', () => {
     const calls: [number, number][] = [];
     train(session(labData(4), 4), { learningRate: 1, epochs: 3, onEpoch: (e, l) => calls.push([e, l]) });
     expect(calls).toEqual([[1, 1 / 2], [2, 1 / 3], [3, 1 / 4]]);
+  });
+});
+
+describe('badParameter on a matrix of weights', () => {
+  const bad = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 * MAX_PARAMETER, -2 * MAX_PARAMETER];
+
+  it('finds nothing when every entry is finite and within ±MAX_PARAMETER', () => {
+    for (let n = 0; n <= 9; n++) expect(badParameter(Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? MAX_PARAMETER : -MAX_PARAMETER)))).toBeUndefined();
+  });
+
+  it('finds a bad entry at any position, in the blocks of four and in the tail, and reports the first', () => {
+    for (let n = 1; n <= 9; n++) {
+      for (let at = 0; at < n; at++) {
+        for (const value of bad) {
+          const numbers = Float64Array.from({ length: n }, (_, i) => i + 0.5);
+          numbers[at] = value;
+          expect(badParameter(numbers)).toEqual({ value });
+          if (at + 1 < n) {
+            numbers[n - 1] = 7 * MAX_PARAMETER; // a later bad entry does not hide the first
+            expect(badParameter(numbers)).toEqual({ value });
+          }
+        }
+      }
+    }
   });
 });
