@@ -76,33 +76,43 @@ function loopTable(options: BenchOptions, log: (line: string) => void): string[]
   return lines;
 }
 
-/** GFLOP/s of matmul per shape and kernel setting, each setting its own process, best of the rounds. */
+/** GFLOP/s of matmul per shape and kernel setting, each setting its own process, best of the rounds; NumPy's beside them. */
 function kernelTable(repeats: number, log: (line: string) => void): string[] {
   log(`timing the product kernel (${repeats}× each setting, interleaved)…`);
-  const table = makeTable(['product', ...KERNEL_SETTINGS.map((s) => `${s.name}${s.goal === undefined ? '' : ` (goal ≥ ${s.goal})`}`)]);
+  const withNumpy = numpyAvailable();
+  const table = makeTable(['product', ...KERNEL_SETTINGS.map((s) => `${s.name}${s.goal === undefined ? '' : ` (goal ≥ ${s.goal})`}`), 'NumPy (OpenBLAS)']);
   for (const { m, k, n } of KERNEL_CASES) {
+    const shape = [String(m), String(k), String(n)];
     const whole = KERNEL_SETTINGS.map(() => 0);
     const kernel = KERNEL_SETTINGS.map(() => 0);
+    let numpy = 0;
     for (let round = 0; round < repeats; round++) {
       KERNEL_SETTINGS.forEach((setting, i) => {
-        const rates = JSON.parse(run(...scriptProcess(path.join('instructor', 'bench', 'timing.ts'), [String(m), String(k), String(n)]), setting.env)) as { gflops: number; kernelGflops?: number };
+        const rates = JSON.parse(run(...scriptProcess(path.join('instructor', 'bench', 'timing.ts'), shape), setting.env)) as { gflops: number; kernelGflops?: number };
         whole[i] = Math.max(whole[i], rates.gflops);
         kernel[i] = Math.max(kernel[i], rates.kernelGflops ?? 0);
       });
+      if (!withNumpy) continue;
+      for (const threads of [undefined, 1]) numpy = Math.max(numpy, (JSON.parse(run('python3', [path.join('instructor', 'bench', 'gemm.py'), ...shape], numpyEnv(threads))) as { gflops: number }).gflops);
     }
     const cell = (i: number): string => {
       const goal = KERNEL_SETTINGS[i].goal;
       const mark = (g: number) => (goal !== undefined && g < goal ? ' (under goal)' : '');
       return kernel[i] > 0 ? `${whole[i].toFixed(1)}${mark(whole[i])}; kernel alone ${kernel[i].toFixed(1)}${mark(kernel[i])}` : whole[i].toFixed(1);
     };
-    table.push([`${m}×${k}·${k}×${n}`, ...KERNEL_SETTINGS.map((_, i) => cell(i))]);
+    table.push([`${m}×${k}·${k}×${n}`, ...KERNEL_SETTINGS.map((_, i) => cell(i)), withNumpy ? numpy.toFixed(1) : 'n/a']);
   }
+  const ceiling = Math.max(...Array.from({ length: repeats }, () => (JSON.parse(run(...scriptProcess(path.join('instructor', 'bench', 'ceiling.ts')))) as { gflops: number }).gflops));
   return [
     table.toString(),
     'GFLOP/s: 2·m·k·n per product, best of the interleaved runs (instructor/bench/timing.ts). The first figure is the',
     'whole product as lib/matrix.ts runs it, operand copies included; "kernel alone" is the WebAssembly kernel on',
     'operands already in its memory. The thread count is forced here; lib/matrix.ts uses two threads only for',
-    'products where that pays (lib/kernels/settings.ts), which excludes these.',
+    'products where that pays (lib/kernels/settings.ts), which excludes these. NumPy: a @ b on the same operands',
+    '(instructor/bench/gemm.py), the best of its default threads and one thread.',
+    `The ceiling of f64x2 multiplies and adds on one core here: ${ceiling.toFixed(1)} GFLOP/s (instructor/bench/ceiling.wat: chains in`,
+    'registers, no memory). No kernel of them passes it. OpenBLAS does, with the CPU\'s wider fused multiply-adds',
+    '(AVX2, AVX-512), which WebAssembly SIMD lacks and which the kernels must not use (they give the JavaScript kernel\'s bits).',
   ];
 }
 

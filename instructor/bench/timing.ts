@@ -13,7 +13,8 @@ import { gemmModule } from '../../lib/kernels/module';
 import { helperReady } from '../../lib/kernels/pool';
 import { kernelSettings } from '../../lib/kernels/settings';
 
-function bestSeconds(product: () => void, perBatch: number, seconds: number): number {
+/** The best seconds per call of `product` over batches of `perBatch` calls, run for about `seconds` (the first 2 batches warm up). */
+export function bestSeconds(product: () => void, perBatch: number, seconds: number): number {
   let best = Infinity;
   const end = performance.now() + 1000 * seconds;
   for (let batch = 0; batch < 5 || performance.now() < end; batch++) {

@@ -13,10 +13,12 @@ export const KERNELS = ['gemm'] as const;
 /** SIMD for f64x2; threads for the shared memory the worker threads compute in. */
 const FEATURES = { simd: true, threads: true };
 
-/** The binary of one .wat source: no debug names, so the bytes depend on the instructions only. */
-export async function assemble(name: string): Promise<Uint8Array> {
-  const source = readFileSync(path.join(KERNEL_DIR, `${name}.wat`), 'utf8');
-  const module = (await wabt()).parseWat(`${name}.wat`, source, FEATURES);
+/** The binary of lib/kernels/<name>.wat. */
+export const assemble = (name: string): Promise<Uint8Array> => assembleFile(path.join(KERNEL_DIR, `${name}.wat`));
+
+/** The binary of a .wat file: no debug names, so the bytes depend on the instructions only. */
+export async function assembleFile(file: string): Promise<Uint8Array> {
+  const module = (await wabt()).parseWat(path.basename(file), readFileSync(file, 'utf8'), FEATURES);
   try {
     // validate() takes the features too, although wabt's typings omit the parameter
     const validate: (features: typeof FEATURES) => void = module.validate.bind(module);
