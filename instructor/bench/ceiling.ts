@@ -15,7 +15,7 @@ export const CHAINS = 13;
 export const FLOPS_PER_ITERATION = CHAINS * 2 * 2;
 
 export interface Ceiling {
-  /** n iterations of ceiling.wat's loop from x; returns the total of its chains (the work is used). */
+  /** n iterations of ceiling.wat's loop from x; returns the total of its chains over both lanes (the work is used). */
   chains(n: number, x: number): number;
 }
 
