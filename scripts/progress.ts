@@ -3,15 +3,15 @@
  * one to work on.   npm run progress [-- --timeout 3]
  */
 import { hideBin } from 'yargs/helpers';
-import { commandLine, parseCommandLine, rangeOption, runMain } from '../course/cli/flags';
+import { commandLine, parseCommandLine, runMain } from '../course/cli/flags';
 import { grade } from '../course/grading/grader';
-import { progressReport } from '../course/grading/progress';
+import { callTimeoutOption, progressReport } from '../course/grading/progress';
 import { compileErrors } from '../course/grading/typecheck';
 
 runMain(() => {
   const argv = parseCommandLine(
     commandLine(hideBin(process.argv), 'npm run progress --', 'Every exercise function: done, failing or not started, and what to do next.')
-      .option('timeout', rangeOption('timeout', 0.1, 600, 'seconds one call to your code may take before it counts as an endless loop', 3)),
+      .option('timeout', callTimeoutOption()),
   );
   // read by the test process through the grader's environment (tests/student.ts)
   process.env.LAB_CALL_TIMEOUT = String(argv.timeout);

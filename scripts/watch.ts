@@ -3,14 +3,15 @@
  * when they pass. Keys: h the next hint, q quit.   npm run watch [-- --once] [-- --timeout 3]
  */
 import { hideBin } from 'yargs/helpers';
-import { booleanOption, commandLine, parseCommandLine, rangeOption, runMain } from '../course/cli/flags';
+import { booleanOption, commandLine, parseCommandLine, runMain } from '../course/cli/flags';
+import { callTimeoutOption } from '../course/grading/progress';
 import { runWatch } from '../course/grading/watch';
 
 runMain(async () => {
   const argv = parseCommandLine(
     commandLine(hideBin(process.argv), 'npm run watch --', 'Re-runs the current exercise on every save. Keys: h hint, q quit (without a terminal: type h or q and Enter).')
       .option('once', booleanOption('check once and exit', false))
-      .option('timeout', rangeOption('timeout', 0.1, 600, 'seconds one call to your code may take before it counts as an endless loop', 3)),
+      .option('timeout', callTimeoutOption()),
   );
   await runWatch({ once: argv.once, timeoutSeconds: argv.timeout });
 });

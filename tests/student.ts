@@ -11,12 +11,16 @@
  */
 import vm from 'node:vm';
 
-/** The per-call limit in seconds: LAB_CALL_TIMEOUT (watch and progress set it from --timeout), else 3. */
+/** The per-call limit in seconds: its default and the range LAB_CALL_TIMEOUT (and watch's and progress's --timeout) may set. */
+export const CALL_TIMEOUT = { defaultSeconds: 3, minSeconds: 0.1, maxSeconds: 600 } as const;
+
+/** The per-call limit in seconds: LAB_CALL_TIMEOUT (watch and progress set it from --timeout), else the default. */
 export function callTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
+  const { defaultSeconds, minSeconds, maxSeconds } = CALL_TIMEOUT;
   const text = env.LAB_CALL_TIMEOUT;
-  if (text === undefined || text.trim() === '') return 3;
+  if (text === undefined || text.trim() === '') return defaultSeconds;
   const value = Number(text);
-  if (!(value >= 0.1 && value <= 600)) throw new Error(`LAB_CALL_TIMEOUT must be seconds from 0.1 to 600, got "${text}"`);
+  if (!(value >= minSeconds && value <= maxSeconds)) throw new Error(`LAB_CALL_TIMEOUT must be seconds from ${minSeconds} to ${maxSeconds}, got "${text}"`);
   return value;
 }
 

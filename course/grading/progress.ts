@@ -3,9 +3,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CALL_TIMEOUT } from '../../tests/student';
+import { rangeOption } from '../cli/flags';
 import { exerciseFile, exerciseName, type Exercise } from './exercises';
 import type { FunctionGrade, GradeReport } from './grader';
 import { ROOT } from '../targets';
+
+/** watch's and progress's --timeout: the per-call limit the suites apply (tests/student.ts), in its range. */
+export const callTimeoutOption = () =>
+  rangeOption('timeout', CALL_TIMEOUT.minSeconds, CALL_TIMEOUT.maxSeconds, 'seconds one call to your code may take before it counts as an endless loop', CALL_TIMEOUT.defaultSeconds);
 
 export type Status = 'done' | 'failing' | 'not started';
 
