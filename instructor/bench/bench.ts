@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { UsageError } from '../../course/cli/errors';
 import { makeTable } from '../../course/cli/flags';
 import { scriptProcess } from '../../course/cli/script-process';
 import { ROOT } from '../../course/targets';
@@ -24,6 +25,9 @@ export interface BenchOptions {
   repeats: number;
   only?: string;
 }
+
+/** Whether --only picks the part of the bench called `name` (a loop case, 'kernel' or 'whole'): its name contains the text. */
+const selected = (options: BenchOptions, name: string): boolean => options.only === undefined || name.includes(options.only);
 
 function run(command: string, args: string[], env: Record<string, string | undefined> = {}): string {
   const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
@@ -45,7 +49,7 @@ function loopTable(options: BenchOptions, log: (line: string) => void): string[]
   const lines: string[] = withNumpy ? [] : ['python3 with numpy is not available here: timing the TypeScript side only'];
   const table = makeTable(['case', 'TypeScript s', 'NumPy s', 'ratio', 'goal', 'max |Δ param|']);
   const noisy: string[] = [];
-  const cases = BENCH_CASES.filter((b) => options.only === undefined || b.name.includes(options.only));
+  const cases = BENCH_CASES.filter((b) => selected(options, b.name));
   for (const c of cases) {
     log(`timing ${c.name} (${options.repeats}× each side, interleaved)…`);
     const tsRuns: Record<string, unknown>[] = [];
@@ -158,8 +162,10 @@ function wholeCommandTable(repeats: number, log: (line: string) => void): string
 
 /** Every table of the benchmark, as lines to print; `log` hears what is being timed. */
 export function runBench(options: BenchOptions, log: (line: string) => void): string[] {
+  const names = [...BENCH_CASES.map((c) => c.name), 'kernel', 'whole'];
+  if (!names.some((name) => selected(options, name))) throw new UsageError(`--only ${options.only}: no part of the bench has that in its name: ${names.map((name) => `"${name}"`).join(', ')}`);
   const lines = loopTable(options, log);
-  if (options.only === undefined || 'kernel'.includes(options.only)) lines.push(...kernelTable(options.repeats, log));
-  if (options.only === undefined || 'whole'.includes(options.only)) lines.push(...wholeCommandTable(options.repeats, log));
+  if (selected(options, 'kernel')) lines.push(...kernelTable(options.repeats, log));
+  if (selected(options, 'whole')) lines.push(...wholeCommandTable(options.repeats, log));
   return lines;
 }

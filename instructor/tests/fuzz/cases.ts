@@ -227,6 +227,7 @@ export const SUBPROCESS_CASES: FuzzCase[] = [
   error('bench --repeats hex', 'bench', ['--repeats', '0x3'], NOT_A_NUMBER, { subprocess: true }),
   error('bench --repeats twice', 'bench', ['--repeats', '1', '--repeats', '2'], TWICE, { subprocess: true }),
   error('bench --only without a value', 'bench', ['--only'], NEEDS_VALUE, { subprocess: true }),
+  error('bench --only that names no part of it', 'bench', ['--only', 'zzz'], /--only zzz: no part of the bench has that in its name: "train:neuron.*"kernel", "whole"$/, { subprocess: true }),
   error('grade: a folder where results.json goes, found before grading', 'grade', ['--target', 'reference', '--only', 'costs', '--out', '{T}/g'], /results\.json: is a directory/, {
     subprocess: true,
     setup: (dir) => mkdirSync(path.join(dir, 'g', 'results.json'), { recursive: true }),
