@@ -13,7 +13,7 @@ import path from 'node:path';
 import Table from 'cli-table3';
 import yargs, { type Argv, type Options } from 'yargs';
 import { UsageError, describeExpectedError, describeUnexpectedError } from './errors';
-import { inTheWay, type InTheWay } from './output';
+import { inTheWay } from './output';
 import { resolveTarget, type Target } from '../targets';
 
 /** Decimal numbers only: no hex, octal, binary, separators, NaN or Infinity. */
@@ -295,19 +295,12 @@ export function ensureWritableDirectory(dir: string, flag = 'out'): string {
 
 const isKernelFileSystem = (dir: string) => ['/proc', '/sys'].some((root) => dir === root || dir.startsWith(`${root}/`));
 
-const IN_THE_WAY: Record<InTheWay, string> = {
-  link: 'is a symbolic link; name the file it points to',
-  folder: 'is a directory, not a file',
-  other: 'not a regular file',
-  'read-only': 'the file is read-only',
-};
-
 /** A file a command will replace: absent, or a regular file its owner may write (inTheWay says why not). */
 export function ensureReplaceableFile(file: string, flag: string): string {
   if (/[/\\]$/.test(file)) throw new UsageError(`--${flag} ${file}: names a folder; give a file name`);
   const resolved = path.resolve(file);
   const problem = inTheWay(resolved);
-  if (problem !== undefined) throw new UsageError(`--${flag} ${file}: ${IN_THE_WAY[problem]}`);
+  if (problem !== undefined) throw new UsageError(`--${flag} ${file}: ${problem}`);
   return resolved;
 }
 

@@ -71,40 +71,30 @@ function realTarget(file: string): string {
 /** Removes the staging left in `dir` by runs that were killed (their process is gone). */
 export const removeStaleStaging = (dir: string) => removeLeftovers(dir, /^\.(?:.+\.)?staging-(\d+)-/);
 
-/** What stands where an output goes and must not be replaced by it. */
-export type InTheWay = 'link' | 'folder' | 'other' | 'read-only';
-
 /**
- * Why `file` must not be replaced, or undefined when it is absent or a regular file its owner may
- * write. Outputs are renamed into place, which would silently replace a folder, a device or a
+ * Why `file` must not be replaced, in words that follow "<file>: ", or undefined when it is absent
+ * or a regular file its owner may write. Outputs are renamed into place, which would silently replace a folder, a device or a
  * read-only file, and a symbolic link itself rather than the file it points to (as root,
  * --json /dev/stdout replaced /dev/stdout). The flags check it before a run (ensureReplaceableFile),
  * the publish step again before renaming (checkTarget).
  */
-export function inTheWay(file: string): InTheWay | undefined {
+export function inTheWay(file: string): string | undefined {
   let stats: Stats;
   try {
     stats = lstatSync(file);
   } catch {
     return undefined; // absent, or out of reach: writing it says why
   }
-  if (stats.isSymbolicLink()) return 'link';
-  if (stats.isDirectory()) return 'folder';
-  if (!stats.isFile()) return 'other';
-  return (stats.mode & 0o200) === 0 ? 'read-only' : undefined;
+  if (stats.isSymbolicLink()) return 'is a symbolic link; name the file it points to';
+  if (stats.isDirectory()) return 'is a directory, not a file';
+  if (!stats.isFile()) return 'not a regular file';
+  return (stats.mode & 0o200) === 0 ? 'the file is read-only' : undefined;
 }
-
-const IN_THE_WAY: Record<InTheWay, string> = {
-  link: 'it is a symbolic link (name the file it points to)',
-  folder: 'a folder is in the way',
-  other: 'something that is not a regular file is in the way',
-  'read-only': 'the file is read-only',
-};
 
 /** A target to be replaced, checked under the lock right before the renames. */
 function checkTarget(file: string): void {
   const problem = inTheWay(file);
-  if (problem !== undefined) throw new OutputError(`cannot write ${shown(file)}: ${IN_THE_WAY[problem]}`);
+  if (problem !== undefined) throw new OutputError(`cannot write ${shown(file)}: ${problem}`);
 }
 
 /**
