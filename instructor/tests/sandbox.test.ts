@@ -6,7 +6,8 @@
 import { Mat } from '../../lib/matrix';
 import { argumentPaths, atPath, decode, encode, writeBack, type Json } from '../../course/grading/sandbox/codec';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildBox, permissionFlag, removeBox } from '../../course/grading/sandbox/box';
@@ -125,6 +126,60 @@ export function probe(): (string | number | boolean)[] {
     } finally {
       removeBox(spinBox);
       rmSync(spinner, { recursive: true, force: true });
+    }
+  });
+
+  it("never lets a submission's code run in the event loop, where it reached a Unix socket of the host", async () => {
+    // the attack: break the runner's loop with a replaced Buffer.prototype.indexOf, catch that in an
+    // uncaughtException handler, and from the event loop send to a socket (net.Socket is process.stdin's class)
+    const sockets = mkdtempSync(path.join(tmpdir(), 'sandbox-socket-'));
+    chmodSync(sockets, 0o777); // the sandbox may run as nobody
+    const socket = path.join(sockets, 'host.sock');
+    const received: string[] = [];
+    const connections: Socket[] = [];
+    const server = createServer((connection) => {
+      connections.push(connection);
+      connection.on('data', (data) => received.push(data.toString()));
+    });
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    chmodSync(socket, 0o777);
+    const attacker = mkdtempSync(path.join(tmpdir(), 'sandbox-escape-'));
+    writeFileSync(
+      path.join(attacker, 'escape.ts'),
+      `export function escape(): number {
+  const Socket = (process.stdin as unknown as { constructor: new () => { connect(p: string): void; write(s: string): void } }).constructor;
+  process.on('uncaughtException', () => {
+    const s = new Socket();
+    s.connect(${JSON.stringify(socket)});
+    s.write('escaped');
+    setInterval(() => undefined, 1000);
+  });
+  const indexOf = Buffer.prototype.indexOf;
+  let armed = true;
+  Buffer.prototype.indexOf = function (this: Buffer, ...a: Parameters<Buffer['indexOf']>) {
+    if (armed) {
+      armed = false;
+      throw new Error('the loop, broken');
+    }
+    return indexOf.apply(this, a);
+  };
+  return 1;
+}
+`,
+    );
+    const escapeBox = buildBox(attacker, new Map([['escape', ['escape']]]), `${proxies}-escape`, { callTimeoutMs: 5000, memoryMb: 256, typecheck: false });
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated proxy module
+      const { escape } = require(path.join(`${proxies}-escape`, 'escape.js')) as { escape: () => number };
+      expect(escape()).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(received).toEqual([]);
+    } finally {
+      removeBox(escapeBox);
+      for (const connection of connections) connection.destroy(); // else an escaped sandbox's connection keeps jest waiting
+      server.close();
+      rmSync(attacker, { recursive: true, force: true });
+      rmSync(sockets, { recursive: true, force: true });
     }
   });
 

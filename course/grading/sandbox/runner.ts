@@ -48,12 +48,15 @@ for (const name of ['kill', '_kill', '_debugProcess', '_debugEnd', '_startProfil
   }
 }
 const NETWORK = /^(node:)?(net|http|https|http2|tls|dgram|dns|dns\/promises|inspector|inspector\/promises|cluster|child_process|worker_threads)$/;
+// bound now: a submission that replaced RegExp.prototype.test loaded `net` past the guard
+const isNetwork = RegExp.prototype.test.bind(NETWORK);
 /* eslint-disable @typescript-eslint/no-require-imports -- the loader, to refuse modules by name */
 const loader = require('node:module') as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 /* eslint-enable @typescript-eslint/no-require-imports */
 const load = loader._load;
 loader._load = function guardedLoad(request: string, ...rest: unknown[]): unknown {
-  if (NETWORK.test(request)) throw new Error(`${request} is not available while grading`);
+  // a string, tested once: an object could name a harmless module to the test and another to the loader
+  if (typeof request !== 'string' || isNetwork(request)) throw new Error(`${String(request)} is not available while grading`);
   return load.call(this, request, ...rest);
 };
 
@@ -95,21 +98,35 @@ function handle(request: Request): void {
   }
 }
 
+/*
+ * The loop below never returns to the event loop, and that is what keeps a submission's
+ * asynchronous work from ever running: a socket it connects (a Unix socket at a path is outside the
+ * network namespace, and net.Socket is reachable without require, as process.stdout's class) can
+ * send nothing, because its connection completes only in the event loop. So nothing may end the
+ * loop but reallyExit: an attack made it throw (a replaced Buffer.prototype.indexOf), caught the
+ * error in an uncaughtException handler of its own and, with the event loop running, wrote to a
+ * Unix socket of the host. Any error that reaches the loop now ends the process at once, and the
+ * grader counts the call as failed.
+ */
 let pending = Buffer.alloc(0);
 const chunk = Buffer.alloc(1 << 16);
-for (;;) {
-  let n: number;
-  try {
-    n = read(0, chunk, 0, chunk.length, null);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-    throw error;
+try {
+  for (;;) {
+    let n: number;
+    try {
+      n = read(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      throw error;
+    }
+    if (n === 0) reallyExit(0);
+    pending = Buffer.concat([pending, chunk.subarray(0, n)]);
+    for (let end = pending.indexOf(10); end >= 0; end = pending.indexOf(10)) {
+      const line = pending.subarray(0, end).toString('utf8');
+      pending = pending.subarray(end + 1);
+      handle(parse(line) as Request);
+    }
   }
-  if (n === 0) reallyExit(0);
-  pending = Buffer.concat([pending, chunk.subarray(0, n)]);
-  for (let end = pending.indexOf(10); end >= 0; end = pending.indexOf(10)) {
-    const line = pending.subarray(0, end).toString('utf8');
-    pending = pending.subarray(end + 1);
-    handle(parse(line) as Request);
-  }
+} catch {
+  reallyExit(70); // EX_SOFTWARE: the loop was broken, by the submission or otherwise
 }
