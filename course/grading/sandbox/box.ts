@@ -1,9 +1,9 @@
 /**
  * Prepares a sandboxed grading run of a folder of exercise modules (TypeScript, already staged
  * inside the repository, so `../lib/` resolves):
- *   1. compiles each module in this, the trusted process: syntax and type errors (tsc's own
- *      diagnostics, without the unused-variable family) mean the module does not compile, and its
- *      functions score 0 with the compiler's message;
+ *   1. compiles each module: syntax errors here, type errors in a bounded process of their own
+ *      (type-errors.ts; tsc's own diagnostics, without the unused-variable family); either means
+ *      the module does not compile, and its functions score 0 with the compiler's message;
  *   2. lays out the sandbox folder (outside the repository): the transpiled modules, lib/, the
  *      tests' named functions and the runner, mirroring the repository's layout;
  *   3. writes one proxy module per exercise module, which jest's `exercises` project loads in
@@ -17,6 +17,7 @@ import { scratchDir } from '../../cli/leftovers';
 import { ROOT } from '../../targets';
 import type { SandboxConfig } from './client';
 import { sandboxIsolation, type Isolation } from './isolation';
+import { formatDiagnostics, typeErrorsBounded } from './type-errors';
 
 export interface Box {
   /** the folder the sandbox process may read */
@@ -44,9 +45,6 @@ export function permissionFlag(version = process.versions.node): string {
   return major > 23 || (major === 23 && minor >= 5) || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
 }
 
-/** Diagnostics that only say something is unused: they do not stop a file from compiling. */
-const UNUSED = new Set([6133, 6138, 6192, 6196, 6198, 6199, 6205]);
-
 function transpile(text: string, fileName: string): { js: string; errors: readonly ts.Diagnostic[] } {
   const out = ts.transpileModule(text, {
     fileName,
@@ -54,28 +52,6 @@ function transpile(text: string, fileName: string): { js: string; errors: readon
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, isolatedModules: true },
   });
   return { js: out.outputText, errors: (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error) };
-}
-
-function formatDiagnostics(diagnostics: readonly ts.Diagnostic[], shownAs: string): string {
-  return diagnostics
-    .slice(0, 3)
-    .map((d) => {
-      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-      return `${shownAs}${where ? `:${where.line + 1}:${where.character + 1}` : ''}: error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
-    })
-    .join('; ');
-}
-
-/** Type errors of each module of `folder`, checked against the repository's lib/ and tsconfig. */
-function typeErrors(folder: string, modules: string[]): Map<string, readonly ts.Diagnostic[]> {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-  const files = modules.map((m) => path.join(folder, `${m}.ts`));
-  const program = ts.createProgram(files, { ...(config?.options ?? {}), noEmit: true, types: ['node'], paths: undefined });
-  return new Map(files.map((file, i) => {
-    const source = program.getSourceFile(file);
-    const diagnostics = source ? [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)] : [];
-    return [modules[i], diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error && !UNUSED.has(d.code))];
-  }));
 }
 
 /** lib/ and its subfolders (the WebAssembly kernels), as paths relative to the repository. */
@@ -111,13 +87,13 @@ export function buildBox(folder: string, modules: Map<string, string[]>, proxyDi
   copyTrusted(dir);
   mkdirSync(path.join(dir, 'exercises'));
   const names = [...modules.keys()];
-  const types = options.typecheck ? typeErrors(folder, names) : new Map<string, readonly ts.Diagnostic[]>();
+  const types = options.typecheck ? typeErrorsBounded(folder, names) : new Map<string, string>();
   const compileErrors = new Map<string, string>();
   for (const module of names) {
     const shownAs = `exercises/${module}.ts`;
     const { js, errors } = transpile(readFileSync(path.join(folder, `${module}.ts`), 'utf8'), `${module}.ts`);
-    const all = errors.length > 0 ? errors : (types.get(module) ?? []);
-    if (all.length > 0) compileErrors.set(module, `${shownAs} does not compile: ${formatDiagnostics(all, shownAs)}`);
+    const typeError = types.get(module);
+    if (errors.length > 0 || typeError !== undefined) compileErrors.set(module, `${shownAs} does not compile: ${errors.length > 0 ? formatDiagnostics(errors, shownAs) : typeError}`);
     else writeFileSync(path.join(dir, 'exercises', `${module}.js`), js);
   }
   const config: SandboxConfig = {
