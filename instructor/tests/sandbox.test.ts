@@ -129,29 +129,25 @@ export function probe(): (string | number | boolean)[] {
     }
   });
 
-  it("never lets a submission's code run in the event loop, where it reached a Unix socket of the host", async () => {
-    // the attack: break the runner's loop with a replaced Buffer.prototype.indexOf, catch that in an
-    // uncaughtException handler, and from the event loop send to a socket (net.Socket is process.stdin's class)
-    const sockets = mkdtempSync(path.join(tmpdir(), 'sandbox-socket-'));
-    chmodSync(sockets, 0o777); // the sandbox may run as nobody
-    const socket = path.join(sockets, 'host.sock');
-    const received: string[] = [];
-    const connections: Socket[] = [];
-    const server = createServer((connection) => {
-      connections.push(connection);
-      connection.on('data', (data) => received.push(data.toString()));
+  /** A sandbox around one student module written from `source`; its functions, then removed. */
+  function withModule<T>(name: string, functions: string[], source: string, use: (module: Record<string, (...a: unknown[]) => unknown>) => Promise<T>): Promise<T> {
+    const folder = mkdtempSync(path.join(tmpdir(), `sandbox-${name}-`));
+    writeFileSync(path.join(folder, `${name}.ts`), source);
+    const moduleBox = buildBox(folder, new Map([[name, functions]]), `${proxies}-${name}`, { callTimeoutMs: 5000, memoryMb: 256, typecheck: false });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated proxy module
+    return use(require(path.join(`${proxies}-${name}`, `${name}.js`)) as Record<string, (...a: unknown[]) => unknown>).finally(() => {
+      removeBox(moduleBox);
+      rmSync(folder, { recursive: true, force: true });
     });
-    await new Promise<void>((resolve) => server.listen(socket, resolve));
-    chmodSync(socket, 0o777);
-    const attacker = mkdtempSync(path.join(tmpdir(), 'sandbox-escape-'));
-    writeFileSync(
-      path.join(attacker, 'escape.ts'),
-      `export function escape(): number {
-  const Socket = (process.stdin as unknown as { constructor: new () => { connect(p: string): void; write(s: string): void } }).constructor;
+  }
+
+  it("never lets a submission's code run in the event loop (from there an attack wrote to a Unix socket of the host)", async () => {
+    // the attack: break the runner's loop with a replaced Buffer.prototype.indexOf, catch that in an
+    // uncaughtException handler, and act from the event loop: here, forge the answer to the next call
+    const source = `import { writeSync } from 'node:fs';
+export function escape(): number {
   process.on('uncaughtException', () => {
-    const s = new Socket();
-    s.connect(${JSON.stringify(socket)});
-    s.write('escaped');
+    setImmediate(() => writeSync(3, JSON.stringify({ id: 2, ok: true, value: 'the event loop ran', after: [] }) + '\\n'));
     setInterval(() => undefined, 1000);
   });
   const indexOf = Buffer.prototype.indexOf;
@@ -165,20 +161,55 @@ export function probe(): (string | number | boolean)[] {
   };
   return 1;
 }
-`,
-    );
-    const escapeBox = buildBox(attacker, new Map([['escape', ['escape']]]), `${proxies}-escape`, { callTimeoutMs: 5000, memoryMb: 256, typecheck: false });
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated proxy module
-      const { escape } = require(path.join(`${proxies}-escape`, 'escape.js')) as { escape: () => number };
+export function honest(): number {
+  return 2;
+}
+`;
+    await withModule('escape', ['escape', 'honest'], source, async ({ escape, honest }) => {
       expect(escape()).toBe(1);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(honest()).toBe(2); // a fresh sandbox: the broken one ended at once
+    });
+  });
+
+  it('cannot name a Unix socket of the host: it runs in a root of its own (an attack connected one and wrote to its descriptor)', async () => {
+    expect(box.isolation.description).toMatch(/mount namespace, in a root that holds only the system and its own folder/);
+    const sockets = mkdtempSync(path.join(tmpdir(), 'sandbox-socket-'));
+    chmodSync(sockets, 0o777); // the sandbox may run as nobody
+    const socket = path.join(sockets, 'host.sock');
+    const received: string[] = [];
+    const connections: Socket[] = [];
+    const server = createServer((connection) => {
+      connections.push(connection);
+      connection.on('data', (data) => received.push(data.toString()));
+    });
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    chmodSync(socket, 0o777);
+    // connect(2) happens at once, in the call; the data goes straight to the descriptor
+    const source = `import { writeSync } from 'node:fs';
+export function connect(): string {
+  const Socket = (process.stdin as unknown as { constructor: new () => { on(e: string, f: () => void): void; connect(p: string): void; _handle: { fd: number } } }).constructor;
+  const s = new Socket();
+  s.on('error', () => undefined);
+  try {
+    s.connect(${JSON.stringify(socket)});
+    writeSync(s._handle.fd, 'escaped');
+    return 'written';
+  } catch (error) {
+    return String((error as { code?: string }).code ?? error);
+  }
+}
+`;
+    try {
+      await withModule('connect', ['connect'], source, async ({ connect }) => {
+        expect(connect()).not.toBe('written');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      });
       expect(received).toEqual([]);
+      expect(connections).toEqual([]);
     } finally {
-      removeBox(escapeBox);
-      for (const connection of connections) connection.destroy(); // else an escaped sandbox's connection keeps jest waiting
+      for (const connection of connections) connection.destroy();
       server.close();
-      rmSync(attacker, { recursive: true, force: true });
       rmSync(sockets, { recursive: true, force: true });
     }
   });
