@@ -5,8 +5,8 @@
  */
 import { Mat } from '../../lib/matrix';
 import { argumentPaths, atPath, decode, encode, writeBack, type Json } from '../../course/grading/sandbox/codec';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -211,6 +211,20 @@ export function connect(): string {
       for (const connection of connections) connection.destroy();
       server.close();
       rmSync(sockets, { recursive: true, force: true });
+    }
+  });
+
+  it('starts without the descriptors the grader inherited (an attack read and wrote host files through them)', () => {
+    const inherited = openSync(path.join(folder, 'probe.ts'), 'r');
+    try {
+      // descriptor 30 of the child is the open file, passed as a launcher would leave it
+      const stdio: ('ignore' | 'pipe' | number)[] = ['ignore', 'pipe', 'ignore', ...Array.from({ length: 27 }, () => 'ignore' as const), inherited];
+      const [command, ...args] = [...box.isolation.prefix, process.execPath, '-e', "process.stdout.write(require('fs').readdirSync('/proc/self/fd').join(' '))"];
+      const listed = spawnSync(command, args, { stdio, encoding: 'utf8', timeout: 10_000 });
+      expect(listed.status).toBe(0);
+      expect(listed.stdout.split(' ').map(Number).filter((fd) => fd === 30)).toEqual([]);
+    } finally {
+      closeSync(inherited);
     }
   });
 

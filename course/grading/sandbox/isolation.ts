@@ -12,6 +12,11 @@
  * else. A Unix socket at a path is outside the network namespace, and connecting one is not an act
  * the permission model checks: an attack connected one of the host's synchronously and wrote to its
  * descriptor with fs.writeSync. In that root no socket of the host can be named.
+ *
+ * Every candidate first closes the descriptors above 3 that the grader inherited from whatever
+ * started it (CLOSE_FDS): the permission model checks paths, not descriptors, and an attack read a
+ * host file, wrote another and sent to a host socket through descriptors left open by the launcher
+ * of the grader (a CI runner, make's jobserver, a shell's `N>file`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
@@ -26,6 +31,9 @@ export interface Isolation {
 
 const NOBODY = 65534;
 const NAMESPACES = ['--pid', '--fork', '--kill-child', '--net'];
+
+/** Run by bash (dash cannot close a descriptor above 9): closes every descriptor above 3, then runs its arguments. */
+const CLOSE_FDS = 'for f in /proc/self/fd/*; do n=${f##*/}; if [ "$n" -gt 3 ]; then eval "exec $n>&-"; fi; done 2>/dev/null; exec "$@"';
 
 /**
  * Run by sh inside the new mount namespace, as (namespace) root: BOX NODE_DIRS CHROOT COMMAND…
@@ -63,7 +71,7 @@ function find(name: string): string | undefined {
 }
 
 function candidates(box: string): Isolation[] {
-  const [unshare, setpriv, chroot, sh] = [find('unshare'), find('setpriv'), find('chroot'), find('sh')];
+  const [unshare, setpriv, chroot, sh, bash] = [find('unshare'), find('setpriv'), find('chroot'), find('sh'), find('bash')];
   const list: Isolation[] = [];
   const nodeDirs = [...new Set([path.dirname(process.execPath), path.dirname(realpathSync(process.execPath))])].join(':');
   const ownRoot = unshare !== undefined && chroot !== undefined && sh !== undefined ? [sh, '-c', MINIMAL_ROOT, 'sandbox-root', box, nodeDirs, chroot] : undefined;
@@ -79,8 +87,10 @@ function candidates(box: string): Isolation[] {
     if (ownRoot !== undefined) list.push({ prefix: [unshare, '--user', '--map-root-user', '--mount', ...NAMESPACES, '--', ...ownRoot], description: 'its own user, PID, network and mount namespace, in a root that holds only the system and its own folder' });
     list.push({ prefix: [unshare, '--user', '--map-root-user', ...NAMESPACES, '--'], description: 'its own user, PID and network namespace' });
   }
-  // and the whole chain dies with the grader's process that started it (jest), even if it is killed
-  return setpriv === undefined ? list : list.map(({ prefix, description }) => ({ prefix: [setpriv, '--pdeathsig', 'KILL', '--', ...prefix], description }));
+  // and the whole chain dies with the grader's process that started it (jest), even if it is killed;
+  // and it starts without the descriptors the grader inherited
+  const first = [...(setpriv === undefined ? [] : [setpriv, '--pdeathsig', 'KILL', '--']), ...(bash === undefined ? [] : [bash, '-c', CLOSE_FDS, 'close-fds'])];
+  return list.map(({ prefix, description }) => ({ prefix: [...first, ...prefix], description }));
 }
 
 /** Which of candidates() this machine permits (-1: none), probed once per process. */
